@@ -1,0 +1,336 @@
+#include "chronicle/temporal/value.hpp"
+
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include <date/iso_week.h>
+#include <fmt/format.h>
+
+namespace chronicle::temporal {
+namespace {
+
+using date::days;
+using date::months;
+using date::sys_days;
+using date::year_month_day;
+using date::years;
+
+constexpr std::array<std::string_view, 13> kMods{
+    "", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"};
+constexpr std::array<std::string_view, 12> kGranularities{
+    "century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day",
+    "part_of_day", "minute"};
+constexpr std::array<std::string_view, 4> kSeasons{"SP", "SU", "FA", "WI"};
+constexpr std::array<std::string_view, 5> kParts{"MO", "MI", "AF", "EV", "NI"};
+
+struct UnitName {
+  std::string_view name;
+  Unit unit;
+};
+constexpr std::array<UnitName, 40> kUnitNames{{
+    {"second", Unit::second}, {"seconds", Unit::second}, {"sec", Unit::second}, {"S", Unit::second},
+    {"minute", Unit::minute}, {"minutes", Unit::minute}, {"min", Unit::minute}, {"MIN", Unit::minute},
+    {"hour", Unit::hour}, {"hours", Unit::hour}, {"hr", Unit::hour}, {"H", Unit::hour},
+    {"day", Unit::day}, {"days", Unit::day}, {"D", Unit::day},
+    {"week", Unit::week}, {"weeks", Unit::week}, {"W", Unit::week},
+    {"weekend", Unit::weekend}, {"weekends", Unit::weekend}, {"WE", Unit::weekend},
+    {"month", Unit::month}, {"months", Unit::month}, {"M", Unit::month},
+    {"quarter", Unit::quarter}, {"quarters", Unit::quarter}, {"Q", Unit::quarter},
+    {"half", Unit::half}, {"halves", Unit::half},
+    {"year", Unit::year}, {"years", Unit::year}, {"yr", Unit::year}, {"Y", Unit::year},
+    {"decade", Unit::decade}, {"decades", Unit::decade}, {"DE", Unit::decade},
+    {"century", Unit::century}, {"centuries", Unit::century}, {"CE", Unit::century},
+    {"fortnight", Unit::week}}};
+
+int year_of(const year_month_day& d) { return static_cast<int>(d.year()); }
+unsigned month_of(const year_month_day& d) { return static_cast<unsigned>(d.month()); }
+
+/// Floor division, so that year -5 belongs to decade -1.
+int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
+}  // namespace
+
+std::string_view to_string(TimexType type) {
+  constexpr std::array<std::string_view, 4> names{"DATE", "TIME", "DURATION", "SET"};
+  return names[static_cast<std::size_t>(type)];
+}
+std::string_view to_string(Mod mod) { return kMods[static_cast<std::size_t>(mod)]; }
+std::string_view to_string(Ref ref) {
+  constexpr std::array<std::string_view, 3> names{"PRESENT_REF", "PAST_REF", "FUTURE_REF"};
+  return names[static_cast<std::size_t>(ref)];
+}
+std::string_view to_string(Granularity granularity) { return kGranularities[static_cast<std::size_t>(granularity)]; }
+
+std::optional<Mod> parse_mod(std::string_view text) {
+  for (std::size_t i = 1; i < kMods.size(); ++i) {
+    if (kMods[i].size() != text.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < text.size() && same; ++k)
+      same = (text[k] & ~0x20) == kMods[i][k] || text[k] == kMods[i][k];
+    if (same) return static_cast<Mod>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<Unit> parse_unit(std::string_view text) {
+  for (const auto& u : kUnitNames)
+    if (u.name == text) return u.unit;
+  return std::nullopt;
+}
+
+Granularity granularity_of(Unit unit) {
+  switch (unit) {
+    case Unit::second:
+    case Unit::minute:
+    case Unit::hour: return Granularity::minute;
+    case Unit::day: return Granularity::day;
+    case Unit::week: return Granularity::week;
+    case Unit::weekend: return Granularity::weekend;
+    case Unit::month: return Granularity::month;
+    case Unit::quarter: return Granularity::quarter;
+    case Unit::half: return Granularity::half;
+    case Unit::year: return Granularity::year;
+    case Unit::decade: return Granularity::decade;
+    case Unit::century: return Granularity::century;
+  }
+  return Granularity::day;
+}
+
+IsoWeek iso_week_of(year_month_day day) {
+  iso_week::year_weeknum_weekday w{sys_days{day}};
+  return {static_cast<int>(w.year()), static_cast<unsigned>(w.weeknum())};
+}
+
+Period Period::containing(year_month_day day, Granularity g) {
+  const int y = year_of(day);
+  const unsigned m = month_of(day);
+  switch (g) {
+    case Granularity::century: {
+      const int c = floor_div(y, 100) * 100;
+      return {date::year{c} / 1 / 1, g, 0};
+    }
+    case Granularity::decade: {
+      const int d = floor_div(y, 10) * 10;
+      return {date::year{d} / 1 / 1, g, 0};
+    }
+    case Granularity::year: return {day.year() / 1 / 1, g, 0};
+    case Granularity::half: {
+      const int h = m <= 6 ? 1 : 2;
+      return {day.year() / date::month{h == 1 ? 1u : 7u} / 1, g, h};
+    }
+    case Granularity::quarter: {
+      const int q = static_cast<int>((m - 1) / 3 + 1);
+      return {day.year() / date::month{static_cast<unsigned>(q - 1) * 3 + 1} / 1, g, q};
+    }
+    case Granularity::season: {
+      // Meteorological seasons; December belongs to the winter of its own year.
+      const int s = m == 12 || m <= 2 ? 4 : static_cast<int>((m - 3) / 3 + 1);
+      const int sy = m <= 2 ? y - 1 : y;
+      return {date::year{sy} / date::month{s == 4 ? 12u : static_cast<unsigned>(s - 1) * 3 + 3} / 1, g, s};
+    }
+    case Granularity::month: return {day.year() / day.month() / 1, g, 0};
+    case Granularity::week: {
+      const sys_days sd{day};
+      const date::weekday wd{sd};
+      const sys_days monday = sd - days{(wd.c_encoding() + 6) % 7};
+      return {year_month_day{monday}, g, 0};
+    }
+    case Granularity::weekend: {
+      const sys_days sd{day};
+      const date::weekday wd{sd};
+      const sys_days saturday = sd - days{(wd.c_encoding() + 6) % 7} + days{5};
+      return {year_month_day{saturday}, g, 0};
+    }
+    case Granularity::day: return {day, g, 0};
+    case Granularity::part_of_day: return {day, g, 1};
+    case Granularity::minute: return {day, g, 0};
+  }
+  return {day, Granularity::day, 0};
+}
+
+std::optional<Period> Period::make_day(year_month_day day) {
+  if (!day.ok()) return std::nullopt;
+  return Period{day, Granularity::day, 0};
+}
+
+std::optional<Period> Period::make_indexed(date::year year, Granularity g, int index) {
+  if (!year.ok()) return std::nullopt;
+  switch (g) {
+    case Granularity::quarter:
+      if (index < 1 || index > 4) return std::nullopt;
+      return Period{year / date::month{static_cast<unsigned>(index - 1) * 3 + 1} / 1, g, index};
+    case Granularity::half:
+      if (index < 1 || index > 2) return std::nullopt;
+      return Period{year / date::month{index == 1 ? 1u : 7u} / 1, g, index};
+    case Granularity::season:
+      if (index < 1 || index > 4) return std::nullopt;
+      return Period{year / date::month{index == 4 ? 12u : static_cast<unsigned>(index - 1) * 3 + 3} / 1, g, index};
+    default: return std::nullopt;
+  }
+}
+
+std::optional<Period> Period::make_time(year_month_day day, int minutes) {
+  if (!day.ok() || minutes < 0 || minutes >= 24 * 60) return std::nullopt;
+  return Period{day, Granularity::minute, minutes};
+}
+
+std::optional<Period> Period::make_part_of_day(year_month_day day, int part) {
+  if (!day.ok() || part < 1 || part > 5) return std::nullopt;
+  return Period{day, Granularity::part_of_day, part};
+}
+
+Period Period::shifted(int n) const {
+  Period p = *this;
+  switch (granularity_) {
+    case Granularity::century: p.first_ = first_ + years{100 * n}; break;
+    case Granularity::decade: p.first_ = first_ + years{10 * n}; break;
+    case Granularity::year: p.first_ = first_ + years{n}; break;
+    case Granularity::half:
+    case Granularity::quarter:
+    case Granularity::season: {
+      const int per_year = granularity_ == Granularity::half ? 2 : 4;
+      const int step = 12 / per_year;
+      const int zero_based = index_ - 1 + n;
+      const int year_shift = floor_div(zero_based, per_year);
+      p.index_ = zero_based - year_shift * per_year + 1;
+      p.first_ = first_ + months{step * n};
+      break;
+    }
+    case Granularity::month: p.first_ = first_ + months{n}; break;
+    case Granularity::week:
+    case Granularity::weekend: p.first_ = year_month_day{sys_days{first_} + days{7 * n}}; break;
+    case Granularity::day:
+    case Granularity::part_of_day:
+    case Granularity::minute: p.first_ = year_month_day{sys_days{first_} + days{n}}; break;
+  }
+  return p;
+}
+
+Period Period::shifted(int n, Unit unit) const {
+  // Shift the first day by the unit, then re-derive this granularity's period around it.
+  year_month_day d = first_;
+  switch (unit) {
+    case Unit::second:
+    case Unit::minute:
+    case Unit::hour: return *this;
+    case Unit::day: d = year_month_day{sys_days{first_} + days{n}}; break;
+    case Unit::week:
+    case Unit::weekend: d = year_month_day{sys_days{first_} + days{7 * n}}; break;
+    case Unit::month: d = first_ + months{n}; break;
+    case Unit::quarter: d = first_ + months{3 * n}; break;
+    case Unit::half: d = first_ + months{6 * n}; break;
+    case Unit::year: d = first_ + years{n}; break;
+    case Unit::decade: d = first_ + years{10 * n}; break;
+    case Unit::century: d = first_ + years{100 * n}; break;
+  }
+  if (!d.ok()) d = d.year() / d.month() / date::last;  // Jan 31 + 1 month -> Feb 28/29
+  if (granularity_ == Granularity::part_of_day || granularity_ == Granularity::minute) {
+    Period p = *this;
+    p.first_ = d;
+    return p;
+  }
+  Period p = containing(d, granularity_);
+  p.year_known_ = year_known_;
+  return p;
+}
+
+year_month_day Period::last_day() const {
+  switch (granularity_) {
+    case Granularity::century: return year_month_day{sys_days{first_ + years{100}} - days{1}};
+    case Granularity::decade: return year_month_day{sys_days{first_ + years{10}} - days{1}};
+    case Granularity::year: return year_month_day{sys_days{first_ + years{1}} - days{1}};
+    case Granularity::half: return year_month_day{sys_days{first_ + months{6}} - days{1}};
+    case Granularity::quarter:
+    case Granularity::season: return year_month_day{sys_days{first_ + months{3}} - days{1}};
+    case Granularity::month: return year_month_day{sys_days{first_ + months{1}} - days{1}};
+    case Granularity::week: return year_month_day{sys_days{first_} + days{6}};
+    case Granularity::weekend: return year_month_day{sys_days{first_} + days{1}};
+    case Granularity::day:
+    case Granularity::part_of_day:
+    case Granularity::minute: return first_;
+  }
+  return first_;
+}
+
+std::string Period::value() const {
+  const int y = year_of(first_);
+  const std::string year = year_known_ ? fmt::format("{:04d}", y) : std::string("XXXX");
+  const unsigned m = month_of(first_);
+  const unsigned d = static_cast<unsigned>(first_.day());
+  switch (granularity_) {
+    case Granularity::century: return year_known_ ? fmt::format("{:02d}", floor_div(y, 100)) : "XX";
+    case Granularity::decade: return year_known_ ? fmt::format("{:03d}", floor_div(y, 10)) : "XXX";
+    case Granularity::year: return year;
+    case Granularity::half: return fmt::format("{}-H{}", year, index_);
+    case Granularity::quarter: return fmt::format("{}-Q{}", year, index_);
+    case Granularity::season: return fmt::format("{}-{}", year, kSeasons[static_cast<std::size_t>(index_ - 1)]);
+    case Granularity::month: return fmt::format("{}-{:02d}", year, m);
+    case Granularity::week:
+    case Granularity::weekend: {
+      const IsoWeek w = iso_week_of(first_);
+      const std::string wy = year_known_ ? fmt::format("{:04d}", w.year) : std::string("XXXX");
+      return fmt::format("{}-W{:02d}{}", wy, w.week, granularity_ == Granularity::weekend ? "-WE" : "");
+    }
+    case Granularity::day: return fmt::format("{}-{:02d}-{:02d}", year, m, d);
+    case Granularity::part_of_day:
+      return fmt::format("{}-{:02d}-{:02d}T{}", year, m, d, kParts[static_cast<std::size_t>(index_ - 1)]);
+    case Granularity::minute:
+      return fmt::format("{}-{:02d}-{:02d}T{:02d}:{:02d}", year, m, d, index_ / 60, index_ % 60);
+  }
+  return year;
+}
+
+std::string Duration::value() const {
+  double n = amount.value_or(0);
+  Unit u = unit;
+  if (u == Unit::decade) { n *= 10; u = Unit::year; }
+  if (u == Unit::century) { n *= 100; u = Unit::year; }
+  if (u == Unit::quarter) { n *= 3; u = Unit::month; }
+  if (u == Unit::half) { n *= 6; u = Unit::month; }
+  if (u == Unit::weekend) { n *= 2; u = Unit::day; }
+  std::string_view letter;
+  bool time = false;
+  switch (u) {
+    case Unit::second: letter = "S"; time = true; break;
+    case Unit::minute: letter = "M"; time = true; break;
+    case Unit::hour: letter = "H"; time = true; break;
+    case Unit::day: letter = "D"; break;
+    case Unit::week: letter = "W"; break;
+    case Unit::month: letter = "M"; break;
+    default: letter = "Y"; break;
+  }
+  std::string number;
+  if (!amount) number = "X";
+  else if (n == std::floor(n)) number = fmt::format("{}", static_cast<long long>(n));
+  else number = fmt::format("{}", n);
+  return fmt::format("P{}{}{}", time ? "T" : "", number, letter);
+}
+
+TimeValue TimeValue::of(const Period& period, Mod mod) {
+  TimeValue v;
+  v.type = period.granularity() == Granularity::minute || period.granularity() == Granularity::part_of_day
+               ? TimexType::time
+               : TimexType::date;
+  v.value = period.value();
+  v.mod = mod;
+  v.period = period;
+  return v;
+}
+
+TimeValue TimeValue::of(const Duration& duration, Mod mod) {
+  TimeValue v;
+  v.type = TimexType::duration;
+  v.value = duration.value();
+  v.mod = mod;
+  return v;
+}
+
+TimeValue TimeValue::of(Ref ref) {
+  TimeValue v;
+  v.value = std::string(to_string(ref));
+  return v;
+}
+
+}  // namespace chronicle::temporal

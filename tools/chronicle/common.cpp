@@ -1,0 +1,46 @@
+#include "common.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "chronicle/ingest/reader.hpp"
+
+namespace chronicle::cli {
+
+void add_input_options(CLI::App& command, InputOptions& options) {
+  command.add_option("paths", options.paths, "files or directories (.txt, .jsonl[.gz|.zst], .tml, .html)")
+      ->required();
+  command.add_option("--dct", options.dct, "publication date (YYYY-MM-DD) for documents that carry none");
+}
+
+void add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& choices) {
+  format = choices.front();
+  command.add_option("--format", format, "output format")->check(CLI::IsMember(choices))->capture_default_str();
+}
+
+void report_error(const std::string& message) { std::cerr << "chronicle: " << message << '\n'; }
+
+int for_each_document(const InputOptions& options, const std::function<void(const ingest::Document&)>& handle) {
+  ingest::ReadOptions read_options;
+  if (!options.dct.empty()) {
+    auto day = ingest::parse_iso_date(options.dct);
+    if (!day) {
+      report_error(fmt::format("--dct {}: {}", options.dct, day.error().message));
+      return kExitFailure;
+    }
+    read_options.default_dct = *day;
+  }
+  int status = kExitOk;
+  ingest::read_paths(options.paths, read_options, [&](Result<ingest::Document> doc) {
+    if (!doc) {
+      report_error(doc.error().message);
+      status = kExitSkipped;
+      return;
+    }
+    handle(*doc);
+  });
+  return status;
+}
+
+}  // namespace chronicle::cli

@@ -1,0 +1,24 @@
+// chronicle: the command-line front end. See ../../README.md and PRODUCT.md for the commands.
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"chronicle: dated, sourced timelines from news articles"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "chronicle 0.1.0");
+
+  chronicle::cli::Context context;
+  chronicle::cli::add_inspect_command(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  std::cout.flush();
+  return context.exit_code;
+}
