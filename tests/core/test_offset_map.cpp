@@ -34,3 +34,13 @@ TEST_CASE("adjacent copies merge into one piece and gaps in the raw bytes are sk
   CHECK(m.to_raw(TextSpan{2, 4}) == TextSpan{5, 7});
   CHECK(m.to_raw(TextSpan{0, 2}) == TextSpan{0, 2});
 }
+
+TEST_CASE("an empty span maps to an empty span, even where two pieces meet", "[core][offsets]") {
+  // raw: "ab<x/>cd" text: "abcd"; an empty element between "ab" and "cd".
+  OffsetMap m;
+  m.add(0, 0, 2, 2);
+  m.add(2, 6, 2, 2);
+  TextSpan empty = m.to_raw(TextSpan{2, 2});
+  CHECK(empty.begin == empty.end);
+  CHECK(empty.begin == 2);
+}

@@ -11,8 +11,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path make_tree() {
-  fs::path root = fs::temp_directory_path() / "chronicle_test_tree";
+// A fresh tree per test case: ctest runs test cases in parallel.
+fs::path make_tree(const std::string& name) {
+  fs::path root = fs::temp_directory_path() / ("chronicle_test_tree_" + name);
   fs::remove_all(root);
   fs::create_directories(root / "b" / "c");
   std::ofstream(root / "b" / "c" / "z.txt") << "Third.";
@@ -30,7 +31,7 @@ fs::path make_tree() {
 }  // namespace
 
 TEST_CASE("directories are walked recursively in sorted order, articles only", "[ingest][paths]") {
-  fs::path root = make_tree();
+  fs::path root = make_tree("walk");
   std::vector<Error> errors;
   auto files = expand_paths({root.string()}, errors);
   CHECK(errors.empty());
@@ -40,7 +41,7 @@ TEST_CASE("directories are walked recursively in sorted order, articles only", "
 }
 
 TEST_CASE("bad inputs each get one message naming the file; the rest is read", "[ingest][paths][errors]") {
-  fs::path root = make_tree();
+  fs::path root = make_tree("bad");
   std::vector<std::string> good, bad;
   read_paths({root.string(), (root / "missing.txt").string()}, {}, [&](Result<Document> doc) {
     if (doc) good.push_back(doc->text);
@@ -61,6 +62,7 @@ TEST_CASE("formats are chosen by extension", "[ingest][paths]") {
   CHECK(format_of("a.jsonl.zst") == Format::jsonl);
   CHECK(format_of("wsj_0006.tml") == Format::timeml);
   CHECK(format_of("page.html") == Format::html);
+  CHECK_FALSE(format_of("corpus/README.md"));
   CHECK_FALSE(format_of("data.csv"));
   CHECK_FALSE(format_of(".hidden.txt"));
 }

@@ -15,4 +15,28 @@ struct Context {
 /// `chronicle inspect`: what ingestion saw.
 void add_inspect_command(CLI::App& app, Context& context);
 
+/// `chronicle tag`: temporal expressions of each document.
+void add_tag_command(CLI::App&, Context&);
+
+/// `chronicle eval timex`: TempEval-3 measures against TimeML gold.
+void add_eval_command(CLI::App&, Context&);
+
+/// `chronicle eval pos`: tagger and lemmatizer accuracy on CoNLL-U gold (cmd_eval_language.cpp).
+void add_eval_language_subcommands(CLI::App& eval, Context& context);
+
+/// `chronicle eval ner`: recognizer accuracy on IOB2 gold (cmd_eval_entities.cpp).
+void add_eval_entities_subcommands(CLI::App& eval, Context& context);
+
+/// `chronicle build`: analyse documents into the SQLite store.
+void add_build_command(CLI::App&, Context&);
+
+/// `chronicle timeline`: the chronological timeline.
+void add_timeline_command(CLI::App&, Context&);
+
+/// `chronicle query`: events in which an actor takes part.
+void add_query_command(CLI::App&, Context&);
+
+/// `chronicle export`: the event graph as DOT, JSON, TimeML or TimelineJS.
+void add_export_command(CLI::App&, Context&);
+
 }  // namespace chronicle::cli

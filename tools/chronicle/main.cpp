@@ -13,6 +13,12 @@ int main(int argc, char** argv) {
 
   chronicle::cli::Context context;
   chronicle::cli::add_inspect_command(app, context);
+  chronicle::cli::add_tag_command(app, context);
+  chronicle::cli::add_eval_command(app, context);
+  chronicle::cli::add_build_command(app, context);
+  chronicle::cli::add_timeline_command(app, context);
+  chronicle::cli::add_query_command(app, context);
+  chronicle::cli::add_export_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -145,6 +145,12 @@ std::optional<InferredDate> dateline(std::string_view text) {
   if (i - pos < 3) return std::nullopt;
   Scanner s(text, i);
   if (!s.eat(',') && !s.eat('(')) return std::nullopt;
+  // A region or country after the place: "BEIRUT, Lebanon, March 3, 2014".
+  if (text[s.pos() - 1] == ',') {
+    Scanner region = s;
+    std::string word = region.word();
+    if (!word.empty() && lookup(kMonths, word) < 0 && lookup(kWeekdays, word) < 0 && region.eat(',')) s = region;
+  }
   // Optional agency in brackets before the date: "WASHINGTON (AP) Dec. 15 -"
   if (text[s.pos() - 1] == '(') {
     std::size_t close = text.find(')', s.pos());

@@ -7,8 +7,9 @@
 
 namespace chronicle::ingest {
 
-/// Reads every record of a JSON Lines file (`bytes` may be gzip- or zstd-compressed: the
-/// magic number decides), handing each document or error to `sink`.
-void read_json_lines(const std::string& path, std::string bytes, const DocumentSink& sink);
+/// Streams every record of the JSON Lines file at `path` (gzip- or zstd-compressed or plain: the
+/// magic number decides), handing each document or error to `sink`. Memory holds one record at a
+/// time; a record over `max_record` bytes is refused.
+void read_json_lines(const std::string& path, std::size_t max_record, const DocumentSink& sink);
 
 }  // namespace chronicle::ingest

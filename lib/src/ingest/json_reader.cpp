@@ -4,6 +4,11 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "chronicle/core/utf8.hpp"
@@ -12,60 +17,98 @@
 namespace chronicle::ingest {
 namespace {
 
-bool is_gzip(std::string_view b) { return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1F && static_cast<unsigned char>(b[1]) == 0x8B; }
-bool is_zstd(std::string_view b) { return b.size() >= 4 && b.substr(0, 4) == std::string_view("\x28\xB5\x2F\xFD", 4); }
+// Decompressed bytes of a JSON Lines file, a chunk at a time, so memory stays flat however large
+// the file: gzip and plain files through zlib's gzread (it passes plain bytes through), zstd
+// through its streaming decoder.
+class ChunkSource {
+ public:
+  static Result<std::unique_ptr<ChunkSource>> open(const std::string& path);
+  virtual ~ChunkSource() = default;
+  /// Appends up to one chunk to `out`; returns false at the end of the data.
+  virtual Result<bool> next(std::string& out) = 0;
+};
 
-Result<std::string> gunzip(const std::string& path, std::string_view in) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return fail("{}: cannot start gzip decompression", path);
-  std::string out;
-  char buffer[1 << 16];
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buffer);
-    zs.avail_out = sizeof buffer;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc == Z_STREAM_END && zs.avail_in > 0) {  // concatenated gzip members
-      out.append(buffer, sizeof buffer - zs.avail_out);
-      inflateReset(&zs);
-      rc = Z_OK;
-      continue;
+constexpr std::size_t kChunk = 1 << 16;
+
+class GzipSource : public ChunkSource {
+ public:
+  GzipSource(std::string path, gzFile file) : path_(std::move(path)), file_(file) {}
+  ~GzipSource() override { gzclose(file_); }
+  Result<bool> next(std::string& out) override {
+    char buffer[kChunk];
+    int n = gzread(file_, buffer, sizeof buffer);
+    if (n < 0) {
+      int code = 0;
+      const char* message = gzerror(file_, &code);
+      if (code == Z_BUF_ERROR) return fail("{}: gzip data is truncated", path_);
+      return fail("{}: corrupt gzip data: {}", path_, message);
     }
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      std::size_t at = zs.total_in;
-      inflateEnd(&zs);
-      return fail("{}: byte {}: corrupt gzip data", path, at);
+    if (n == 0) {
+      int code = 0;
+      gzerror(file_, &code);
+      if (code == Z_BUF_ERROR) return fail("{}: gzip data is truncated", path_);
+      return false;
     }
-    out.append(buffer, sizeof buffer - zs.avail_out);
-    if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
-      inflateEnd(&zs);
-      return fail("{}: gzip data is truncated", path);
+    out.append(buffer, static_cast<std::size_t>(n));
+    return true;
+  }
+
+ private:
+  std::string path_;
+  gzFile file_;
+};
+
+class ZstdSource : public ChunkSource {
+ public:
+  ZstdSource(std::string path, std::FILE* file) : path_(std::move(path)), file_(file), ctx_(ZSTD_createDCtx()), in_(kChunk, '\0') {}
+  ~ZstdSource() override {
+    ZSTD_freeDCtx(ctx_);
+    std::fclose(file_);
+  }
+  Result<bool> next(std::string& out) override {
+    while (true) {
+      if (input_.pos == input_.size) {
+        std::size_t n = std::fread(in_.data(), 1, in_.size(), file_);
+        if (n == 0) {
+          if (last_ != 0) return fail("{}: zstd data is truncated", path_);
+          return false;
+        }
+        input_ = {in_.data(), n, 0};
+      }
+      std::string buffer(ZSTD_DStreamOutSize(), '\0');
+      ZSTD_outBuffer output{buffer.data(), buffer.size(), 0};
+      last_ = ZSTD_decompressStream(ctx_, &output, &input_);
+      if (ZSTD_isError(last_)) return fail("{}: corrupt zstd data: {}", path_, ZSTD_getErrorName(last_));
+      if (output.pos > 0) {
+        out.append(buffer.data(), output.pos);
+        return true;
+      }
     }
   }
-  inflateEnd(&zs);
-  return out;
-}
 
-Result<std::string> unzstd(const std::string& path, std::string_view in) {
-  ZSTD_DCtx* ctx = ZSTD_createDCtx();
-  std::string out;
-  std::string buffer(ZSTD_DStreamOutSize(), '\0');
-  ZSTD_inBuffer input{in.data(), in.size(), 0};
-  std::size_t last = 0;
-  while (input.pos < input.size) {
-    ZSTD_outBuffer output{buffer.data(), buffer.size(), 0};
-    last = ZSTD_decompressStream(ctx, &output, &input);
-    if (ZSTD_isError(last)) {
-      ZSTD_freeDCtx(ctx);
-      return fail("{}: byte {}: corrupt zstd data: {}", path, input.pos, ZSTD_getErrorName(last));
-    }
-    out.append(buffer.data(), output.pos);
+ private:
+  std::string path_;
+  std::FILE* file_;
+  ZSTD_DCtx* ctx_;
+  std::string in_;
+  ZSTD_inBuffer input_{nullptr, 0, 0};
+  std::size_t last_ = 0;
+};
+
+Result<std::unique_ptr<ChunkSource>> ChunkSource::open(const std::string& path) {
+  std::FILE* probe = std::fopen(path.c_str(), "rb");
+  if (probe == nullptr) return fail("{}: cannot open: {}", path, std::strerror(errno));
+  unsigned char magic[4] = {0, 0, 0, 0};
+  std::size_t got = std::fread(magic, 1, 4, probe);
+  if (got == 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD) {
+    std::rewind(probe);
+    return std::unique_ptr<ChunkSource>(new ZstdSource(path, probe));
   }
-  ZSTD_freeDCtx(ctx);
-  if (last != 0) return fail("{}: zstd data is truncated", path);
-  return out;
+  std::fclose(probe);
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) return fail("{}: cannot open: {}", path, std::strerror(errno));
+  gzbuffer(file, 1 << 17);
+  return std::unique_ptr<ChunkSource>(new GzipSource(path, file));
 }
 
 std::string string_field(const nlohmann::json& record, const char* key) {
@@ -110,24 +153,36 @@ Result<Document> read_json_record(const std::string& path, std::size_t line, std
   return doc;
 }
 
-void read_json_lines(const std::string& path, std::string bytes, const DocumentSink& sink) {
-  if (is_gzip(bytes) || is_zstd(bytes)) {
-    auto plain = is_gzip(bytes) ? gunzip(path, bytes) : unzstd(path, bytes);
-    if (!plain) return sink(tl::unexpected(plain.error()));
-    bytes = std::move(*plain);
+void read_json_lines(const std::string& path, std::size_t max_record, const DocumentSink& sink) {
+  auto source = ChunkSource::open(path);
+  if (!source) return sink(tl::unexpected(source.error()));
+  std::string pending;      // bytes of the current, incomplete line
+  std::size_t line = 1;
+  bool any = false;
+  auto emit = [&](std::string_view record) {
+    if (record.find_first_not_of(" \t\r") != std::string_view::npos) sink(read_json_record(path, line, record));
+    ++line;
+  };
+  while (true) {
+    std::size_t scanned = pending.size();
+    auto more = (*source)->next(pending);
+    if (!more) return sink(tl::unexpected(more.error()));
+    if (!*more) break;
+    if (!any && utf8::looks_binary(pending)) return sink(fail("{}: binary file (NUL byte), not JSON Lines", path));
+    any = true;
+    std::size_t start = 0;
+    for (std::size_t nl = pending.find('\n', scanned); nl != std::string::npos; nl = pending.find('\n', start)) {
+      emit(std::string_view(pending).substr(start, nl - start));
+      start = nl + 1;
+    }
+    pending.erase(0, start);
+    if (pending.size() > max_record) {
+      sink(fail("{}: line {}: record is over {} bytes", path, line, max_record));
+      return;
+    }
   }
-  if (bytes.empty()) return sink(fail("{}: empty file", path));
-  if (utf8::looks_binary(bytes)) return sink(fail("{}: binary file (NUL byte), not JSON Lines", path));
-  std::string_view all = bytes;
-  std::size_t pos = 0;
-  for (std::size_t line = 1; pos < all.size(); ++line) {
-    std::size_t nl = all.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? all.size() : nl;
-    std::string_view record = all.substr(pos, end - pos);
-    pos = end + 1;
-    if (record.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank line
-    sink(read_json_record(path, line, record));
-  }
+  if (!any) return sink(fail("{}: empty file", path));
+  emit(pending);
 }
 
 }  // namespace chronicle::ingest

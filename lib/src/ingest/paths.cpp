@@ -21,7 +21,7 @@ namespace {
 bool ends_with(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                    [](char suffix_char, char c) { return suffix_char == std::tolower(static_cast<unsigned char>(c)); });
 }
 
 Result<std::string> read_bytes(const std::string& path, std::size_t max_size) {
@@ -60,7 +60,7 @@ std::optional<Format> format_of(std::string_view path) {
     if (ends_with(name, ext)) return Format::timeml;
   for (std::string_view ext : {".html", ".htm", ".xhtml"})
     if (ends_with(name, ext)) return Format::html;
-  for (std::string_view ext : {".txt", ".text", ".md"})
+  for (std::string_view ext : {".txt", ".text"})
     if (ends_with(name, ext)) return Format::text;
   return std::nullopt;
 }
@@ -140,12 +140,12 @@ Result<Document> finish(Result<Document> doc, const ReadOptions& options) {
 
 void read_file(const std::string& path, const ReadOptions& options, const DocumentSink& sink) {
   Format format = format_of(path).value_or(Format::text);
-  auto bytes = read_bytes(path, options.max_file_size);
-  if (!bytes) return sink(tl::unexpected(bytes.error()));
   if (format == Format::jsonl) {
-    read_json_lines(path, std::move(*bytes), [&](Result<Document> doc) { sink(finish(std::move(doc), options)); });
+    read_json_lines(path, options.max_file_size, [&](Result<Document> doc) { sink(finish(std::move(doc), options)); });
     return;
   }
+  auto bytes = read_bytes(path, options.max_file_size);
+  if (!bytes) return sink(tl::unexpected(bytes.error()));
   if (auto ok = check_bytes(path, *bytes); !ok) return sink(tl::unexpected(ok.error()));
   switch (format) {
     case Format::timeml: return sink(finish(read_timeml(path, std::move(*bytes)), options));

@@ -83,7 +83,11 @@ Result<Document> read_text(std::string path, std::string bytes) {
   if (text.starts_with("\xEF\xBB\xBF")) body_begin = 3;  // UTF-8 byte order mark
   std::size_t pos = body_begin;
   if (trim(next_line(text, pos)) == "---") {
+    // The header must be closed before any line of it is judged.
     bool closed = false;
+    for (std::size_t probe = pos; probe < text.size() && !closed;) closed = trim(next_line(text, probe)) == "---";
+    if (!closed) return fail("{}: line 1: front matter opened with '---' is never closed", doc.path);
+    closed = false;
     for (std::size_t line_no = 2; pos < text.size(); ++line_no) {
       std::string_view line = trim(next_line(text, pos));
       if (line == "---") {

@@ -97,6 +97,7 @@ class TimemlParser {
 
 Result<TimemlDocument> TimemlParser::run() {
   if (auto bad = utf8::find_invalid(in_)) return fail("{}: byte {}: invalid UTF-8", path_, *bad);
+  if (in_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a byte order mark
   while (pos_ < in_.size()) {
     Result<void> step = in_[pos_] == '<' ? markup() : text_run();
     if (!step) return tl::unexpected(step.error());
@@ -268,10 +269,9 @@ Result<std::string> TimemlParser::decode_entity(std::size_t amp, std::size_t& le
 Result<std::string> TimemlParser::attribute_value(std::size_t begin, std::size_t end) const {
   std::string value;
   for (std::size_t i = begin; i < end;) {
-    if (in_[i] != '&') {
-      value += in_[i++];
-      continue;
-    }
+    std::size_t amp = std::min(in_.find('&', i), end);
+    value += in_.substr(i, amp - i);
+    if ((i = amp) == end) break;
     std::size_t length = 0;
     auto decoded = decode_entity(i, length);
     if (!decoded || i + length > end) return fail("{}: byte {}: bad entity in attribute value", path_, i);

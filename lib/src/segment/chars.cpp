@@ -7,30 +7,6 @@
 namespace chronicle::segment::detail {
 namespace {
 
-constexpr CharClass ascii_class(int c) {
-  if (c == ' ' || (c >= '\t' && c <= '\r')) return CharClass::space;
-  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return CharClass::letter;
-  if (c >= '0' && c <= '9') return CharClass::digit;
-  if (c < 0x20 || c == 0x7F) return CharClass::symbol;
-  // ICU puts $ + < = > ^ ` | ~ in S*; the rest of printable ASCII is punctuation.
-  switch (c) {
-    case '$': case '+': case '<': case '=': case '>': case '^': case '`': case '|': case '~':
-      return CharClass::symbol;
-    default:
-      return CharClass::punct;
-  }
-}
-
-constexpr auto make_ascii_table() {
-  struct Table {
-    CharClass v[128];
-  } t{};
-  for (int c = 0; c < 128; ++c) t.v[c] = ascii_class(c);
-  return t;
-}
-
-constexpr auto kTable = make_ascii_table();
-
 CharClass class_of_category(std::int8_t category) {
   switch (category) {
     case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
@@ -53,14 +29,6 @@ CharClass class_of_category(std::int8_t category) {
 
 }  // namespace
 
-const CharClass kAsciiClass[128] = {
-#define ROW(i) kTable.v[i], kTable.v[i + 1], kTable.v[i + 2], kTable.v[i + 3], \
-               kTable.v[i + 4], kTable.v[i + 5], kTable.v[i + 6], kTable.v[i + 7]
-    ROW(0),  ROW(8),  ROW(16), ROW(24), ROW(32), ROW(40), ROW(48), ROW(56),
-    ROW(64), ROW(72), ROW(80), ROW(88), ROW(96), ROW(104), ROW(112), ROW(120),
-#undef ROW
-};
-
 Char classify_non_ascii(std::string_view text, std::size_t pos) {
   std::size_t next = pos;
   char32_t cp = utf8::decode(text, next);
@@ -71,9 +39,32 @@ Char classify_non_ascii(std::string_view text, std::size_t pos) {
   CharClass cls = class_of_category(static_cast<std::int8_t>(u_charType(c)));
   // NEL and friends are controls to ICU but white space to readers.
   if (cls == CharClass::symbol && u_isUWhiteSpace(c)) cls = CharClass::space;
+  if (cp == U'\u2030' || cp == U'\u2031' || cp == U'\u2116') cls = CharClass::symbol;  // ‰ ‱ №, like %
   Case letter_case = Case::none;
-  if (cls == CharClass::letter) letter_case = u_isULowercase(c) ? Case::lower : (u_isUUppercase(c) || u_istitle(c)) ? Case::upper : Case::none;
+  if (cls == CharClass::letter) {
+    if (u_isULowercase(c))
+      letter_case = Case::lower;
+    else if (u_isUUppercase(c) || u_istitle(c))
+      letter_case = Case::upper;
+  }
   return Char{cp, len, cls, letter_case};
+}
+
+TextSpan trim(std::string_view text, TextSpan span) {
+  while (span.begin < span.end) {
+    Char c = char_at(text, span.begin);
+    if (c.cls != CharClass::space || span.begin + c.len > span.end) break;
+    span.begin += c.len;
+  }
+  while (span.end > span.begin) {
+    std::size_t lead = span.end - 1;  // back up over continuation bytes to the lead byte
+    while (lead > span.begin && span.end - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80)
+      --lead;
+    Char c = char_at(text, lead);
+    if (c.cls != CharClass::space || lead + c.len != span.end) break;
+    span.end = lead;
+  }
+  return span;
 }
 
 bool is_opening(char32_t cp) {

@@ -5,9 +5,12 @@
 // classified by ICU's general category. Bytes that are not valid UTF-8 come out one byte at a time
 // as `invalid`, which the tokenizer turns into one-byte symbol tokens: nothing can loop or crash.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+
+#include "chronicle/core/text_span.hpp"
 
 namespace chronicle::segment::detail {
 
@@ -36,8 +39,23 @@ struct Char {
 /// Classifies a non-ASCII sequence at `pos` (text[pos] >= 0x80).
 Char classify_non_ascii(std::string_view text, std::size_t pos);
 
+/// The class of an ASCII byte: ICU's, except that # % & * @ are symbols.
+constexpr CharClass ascii_class(int c) {
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return CharClass::space;
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return CharClass::letter;
+  if (c >= '0' && c <= '9') return CharClass::digit;
+  if (c < 0x20 || c == 0x7F) return CharClass::symbol;
+  // S* to ICU, plus # % & * @, which stand for words ("percent", "and") rather than structure text.
+  constexpr std::string_view kSymbols = "$+<=>^`|~#%&*@";
+  return kSymbols.find(static_cast<char>(c)) != std::string_view::npos ? CharClass::symbol : CharClass::punct;
+}
+
 /// The ASCII class table, indexed by byte.
-extern const CharClass kAsciiClass[128];
+inline constexpr std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> table{};
+  for (int c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = ascii_class(c);
+  return table;
+}();
 
 /// The code point starting at `pos` (which must be < text.size()).
 inline Char char_at(std::string_view text, std::size_t pos) {
@@ -51,6 +69,9 @@ inline Char char_at(std::string_view text, std::size_t pos) {
 
 /// True for letters and digits: the characters a word or number is made of.
 inline bool is_alnum(CharClass cls) { return cls == CharClass::letter || cls == CharClass::digit; }
+
+/// `span` without the white space at either end.
+TextSpan trim(std::string_view text, TextSpan span);
 
 /// True for a code point that opens a quotation or bracket: “ ‘ « ‹ „ ( [ {.
 bool is_opening(char32_t cp);

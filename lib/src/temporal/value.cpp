@@ -310,9 +310,8 @@ std::string Duration::value() const {
 
 TimeValue TimeValue::of(const Period& period, Mod mod) {
   TimeValue v;
-  v.type = period.granularity() == Granularity::minute || period.granularity() == Granularity::part_of_day
-               ? TimexType::time
-               : TimexType::date;
+  // Parts of day stay DATE as in the TimeBank/AQUAINT gold; clock times are TIME.
+  v.type = period.granularity() == Granularity::minute ? TimexType::time : TimexType::date;
   v.value = period.value();
   v.mod = mod;
   v.period = period;

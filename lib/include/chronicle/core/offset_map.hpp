@@ -33,7 +33,14 @@ class OffsetMap {
   /// The original offset of an end offset (one past the last raw byte of the preceding byte).
   std::size_t end_to_raw(std::size_t text_offset) const;
   /// Both ends of a span.
-  TextSpan to_raw(TextSpan span) const { return {begin_to_raw(span.begin), end_to_raw(span.end)}; }
+  /// An empty span maps to an empty span where the preceding text ends.
+  TextSpan to_raw(TextSpan span) const {
+    if (span.empty()) {
+      std::size_t at = end_to_raw(span.begin);
+      return {at, at};
+    }
+    return {begin_to_raw(span.begin), end_to_raw(span.end)};
+  }
 
  private:
   struct Piece {

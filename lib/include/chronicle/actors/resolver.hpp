@@ -1,0 +1,70 @@
+#pragma once
+// Actor resolution: one canonical actor per real entity across a corpus.
+//
+// Names come from the per-document stage as written ("Secretary of State John Kerry", "Mr Kerry",
+// "Sergey Lavrov", "U.S.", "the Kremlin", "ISSG"). The Resolver strips titles and possessives,
+// maps country variants and demonyms through ISO 3166 data (iso-codes) and a table of the names
+// news writes, folds transliteration variants ("Sergei"/"Sergey", "Dmitri"/"Dmitry"), attaches a
+// bare surname to the one full name of the corpus that ends with it, matches acronyms to their
+// long forms ("ISSG" / "International Syria Support Group"), and keeps metonymy ("Moscow",
+// "the Kremlin" for Russia) as a visible `stands_for` link.
+//
+//   auto resolver = actors::Resolver::load();            // embedded gazetteers
+//   if (!resolver) die(resolver.error().message);
+//   events::ActorTable table = resolver->resolve(analyses);   // rewrites Mention::actors
+//   resolver->country_of("Russian");                      // "Russia"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronicle/core/result.hpp"
+#include "chronicle/events/actor_table.hpp"
+#include "chronicle/events/mention.hpp"
+
+namespace chronicle::actors {
+
+/// A name reduced to what identifies its actor, with the type it was given or found to have.
+struct NormalName {
+  std::string name;  ///< "John Kerry", "Russia", "International Syria Support Group"
+  std::string type;  ///< "PER", "ORG", "LOC"
+};
+
+/// Resolves actor names; immutable after load, safe to share between threads.
+class Resolver {
+ public:
+  /// Loads the gazetteers (countries, organizations, titles, metonyms) from resources.
+  static Result<Resolver> load();
+
+  /// A single name without corpus context: titles and possessives stripped, countries, demonyms
+  /// and known organizations mapped to their canonical names.
+  NormalName normalize(std::string_view surface, std::string_view type) const;
+
+  /// The country a demonym or adjective names ("Russian" -> "Russia"), or nullopt.
+  std::optional<std::string> country_of(std::string_view demonym) const;
+
+  /// True when `word` (or a multi-word phrase) is a title or role noun that cues a person.
+  bool is_title(std::string_view word) const;
+
+  /// The canonical name of the state a metonym stands for ("the Kremlin" -> "Russia").
+  std::optional<std::string> stands_for(std::string_view name) const;
+
+  /// Builds the corpus's actor table from every ActorMention and Mention::actors name, then
+  /// rewrites each Mention::actors entry (and location) to its canonical name.
+  events::ActorTable resolve(std::vector<events::DocumentAnalysis>& analyses) const;
+
+  /// The key under which transliteration variants meet: "Sergei Lavrov" and "Sergey Lavrov"
+  /// give the same key.
+  static std::string fold(std::string_view name);
+
+ private:
+  std::map<std::string, std::string, std::less<>> countries_;     // key(alias) -> canonical
+  std::map<std::string, std::string, std::less<>> demonyms_;      // key(demonym) -> canonical
+  std::map<std::string, std::string, std::less<>> organizations_; // key(alias) -> canonical
+  std::map<std::string, std::string, std::less<>> metonyms_;      // key(name) -> stands for
+  std::vector<std::vector<std::string>> titles_;                  // lower-cased words, longest first
+};
+
+}  // namespace chronicle::actors

@@ -1,0 +1,61 @@
+#pragma once
+// Training the entity recognizer: an averaged perceptron over IOB2 tags, decoded either by
+// Viterbi under IOB2 constraints (a first-order structured perceptron) or greedily left to right
+// with previous-tag features. The result is the bytes of a model file: weights quantized to 8
+// bits, near-zero weights pruned, behind a header with magic and version.
+//
+//   TrainingOptions options;
+//   options.dev = &dev_sentences;   // report dev F1 after every epoch
+//   Result<std::string> model = train(train_sentences, gazetteer_tsv, options);
+//   Result<Recognizer> r = Recognizer::from_data(*model, gazetteer_tsv);
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronicle/core/result.hpp"
+#include "chronicle/entities/iob.hpp"
+
+namespace chronicle::entities {
+
+/// How a sentence's tags are chosen.
+enum class Decoder : std::uint8_t {
+  viterbi = 0,  ///< best tag sequence under tag-bigram weights, IOB2-valid
+  greedy = 1,   ///< left to right, each tag seeing the two before it
+};
+
+/// What one epoch achieved.
+struct EpochReport {
+  int epoch = 0;
+  double train_accuracy = 0;  ///< token accuracy while training (before the epoch's updates)
+  double dev_f1 = -1;         ///< entity F1 on the dev set with the quantized model, -1 without dev
+  std::size_t model_bytes = 0;
+  double seconds = 0;
+};
+
+/// Knobs of training; the defaults give the committed model.
+struct TrainingOptions {
+  Decoder decoder = Decoder::viterbi;
+  int epochs = 9;
+  std::uint32_t seed = 20151215;  ///< shuffling order of sentences
+  std::uint32_t min_count = 1;    ///< features seen fewer times in training are ignored
+  /// Weights below this share of the quantization step are pruned (0.5 = plain rounding).
+  double prune = 0.5;
+  /// Added to the weight of every transition into a B- tag (Viterbi only): trades precision for
+  /// recall, in units of the model's own weights.
+  double entity_bias = 0;
+  /// Sentences scored after each epoch (optional; never trained on).
+  const std::vector<TaggedSentence>* dev = nullptr;
+  /// Called after each epoch.
+  std::function<void(const EpochReport&)> progress;
+  /// When set with `dev`, the model of the best dev epoch is returned instead of the last.
+  bool keep_best = false;
+};
+
+/// Trains on `sentences` with gazetteer `gazetteer_tsv`; returns the model file's bytes.
+Result<std::string> train(const std::vector<TaggedSentence>& sentences, std::string_view gazetteer_tsv,
+                          const TrainingOptions& options);
+
+}  // namespace chronicle::entities

@@ -1,0 +1,83 @@
+#pragma once
+// TempEval-3 Task A scoring of the temporal tagger against TimeML gold.
+//
+// For each gold .tml file the tagger runs on the file's raw text (its TEXT element) with the
+// file's DCT; the DCT's own TIMEX3 (functionInDocument=CREATION_TIME) is not gold. Spans match
+// strictly (same bytes) or relaxed (overlap, one to one). As in the TE3 scorer, an attribute's
+// F1 is the relaxed F1 times that attribute's accuracy over the relaxed matches. Every
+// disagreement is kept as an error of one kind, so rule work can follow the data.
+//
+//   auto scores = evaluation::evaluate_timex("tbaq-cleaned/AQUAINT", temporal::default_tagger());
+//   if (scores) fmt::print("value F1 {:.3f}\n", scores->value_f1);
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "chronicle/core/result.hpp"
+#include "chronicle/core/text_span.hpp"
+#include "chronicle/temporal/tagger.hpp"
+
+namespace chronicle::evaluation {
+
+/// One TIMEX3, gold or system, in a document's text.
+struct TimexAnnotation {
+  TextSpan span;
+  std::string type;
+  std::string value;
+  std::string rule;   ///< system only: the grammar rule
+};
+
+/// Kinds of disagreement, in the order they are reported.
+enum class TimexErrorKind { missed, spurious, wrong_value, wrong_type, span_mismatch };
+
+/// "missed", "spurious", "wrong_value", "wrong_type", "span_mismatch".
+std::string_view to_string(TimexErrorKind kind);
+
+/// One disagreement between gold and system.
+struct TimexError {
+  TimexErrorKind kind;
+  std::string doc;
+  std::string dct;
+  std::optional<TimexAnnotation> gold;
+  std::optional<TimexAnnotation> system;
+  std::string gold_text;
+  std::string system_text;
+  std::string context;   ///< the text around the expression, one line
+};
+
+/// Counts and measures over a set of documents.
+struct TimexScores {
+  std::size_t docs = 0;
+  std::size_t gold = 0;
+  std::size_t system = 0;
+  std::size_t strict_matches = 0;
+  std::size_t relaxed_matches = 0;
+  std::size_t type_correct = 0;
+  std::size_t value_correct = 0;
+
+  double strict_precision = 0, strict_recall = 0, strict_f1 = 0;
+  double relaxed_precision = 0, relaxed_recall = 0, relaxed_f1 = 0;
+  double type_accuracy = 0, value_accuracy = 0;
+  double type_f1 = 0, value_f1 = 0;
+
+  std::vector<TimexError> errors;
+
+  /// Recomputes the measures from the counts.
+  void finish();
+};
+
+/// Adds the comparison of one document's gold and system annotations to `scores`.
+void score_document(std::string_view doc, std::string_view dct, std::string_view text,
+                    const std::vector<TimexAnnotation>& gold, const std::vector<TimexAnnotation>& system,
+                    TimexScores& scores);
+
+/// Scores `tagger` on every .tml file under `gold_dir` (recursively, in path order).
+Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger);
+
+}  // namespace chronicle::evaluation

@@ -1,0 +1,350 @@
+#include "chronicle/actors/resolver.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "gazetteer.hpp"
+
+namespace chronicle::actors {
+namespace {
+
+using events::ActorTable;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
+  std::string out;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// "Kerry’s" -> "Kerry"; "the rebels'" -> "the rebels".
+std::string_view strip_possessive(std::string_view s) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"})
+    if (s.size() > suffix.size() && s.ends_with(suffix)) return s.substr(0, s.size() - suffix.size());
+  return s;
+}
+
+std::string_view strip_article(std::string_view s) {
+  for (std::string_view article : {"the ", "The "})
+    if (s.starts_with(article) && s.size() > article.size()) return s.substr(article.size());
+  return s;
+}
+
+bool is_capitalized(std::string_view word) {
+  return !word.empty() && (std::isupper(static_cast<unsigned char>(word.front())) || static_cast<unsigned char>(word.front()) >= 0x80);
+}
+
+// Name particles that belong to a surname: "de Mistura", "al-Assad", "van Rompuy".
+bool is_particle(std::string_view word) {
+  static const std::set<std::string, std::less<>> kParticles{"de", "da", "di", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "du", "dos"};
+  return kParticles.contains(lower(word));
+}
+
+// The surname of a full name, with its particles: "Staffan de Mistura" -> "de Mistura".
+std::string surname_of(const std::vector<std::string>& words) {
+  if (words.empty()) return {};
+  std::size_t i = words.size() - 1;
+  while (i > 0 && is_particle(words[i - 1])) --i;
+  return join(words, i);
+}
+
+// Initials of the capitalized content words: "International Syria Support Group" -> "ISSG".
+std::string initials(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words)
+    if (is_capitalized(w) && w.size() > 1) out += w.front();
+  return out;
+}
+
+bool is_acronym(std::string_view name) {
+  if (name.size() < 2 || name.size() > 8) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.'; });
+}
+
+// Folds the transliteration variants of one word ("sergei" -> "sergey", "zakharova" -> "zaharova").
+std::string fold_word(std::string w) {
+  for (std::string_view prefix : {"al-", "el-", "ad-", "as-", "an-"})
+    if (w.starts_with(prefix) && w.size() > prefix.size() + 2) w.erase(0, prefix.size());
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w.compare(i, 2, "kh") == 0) { out += 'h'; ++i; continue; }
+    if (w.compare(i, 2, "ks") == 0) { out += 'x'; ++i; continue; }
+    if (w[i] == '.' || w[i] == '-' || w[i] == '\'') continue;
+    out += w[i];
+  }
+  for (std::string_view ending : {"iy", "ij", "yi", "ei"}) {
+    if (out.size() > 3 && out.ends_with(ending)) {
+      out.resize(out.size() - 2);
+      out += ending == "ei" ? "ey" : "y";
+      return out;
+    }
+  }
+  if (out.size() > 3 && out.back() == 'i') out.back() = 'y';
+  return out;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    std::size_t start = pos;
+    while (pos < text.size() && !std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (pos > start) words.emplace_back(text.substr(start, pos - start));
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string Resolver::fold(std::string_view name) {
+  std::string out;
+  for (const std::string& w : words_of(lower(name))) {
+    if (!out.empty()) out += ' ';
+    out += fold_word(w);
+  }
+  return out;
+}
+
+Result<Resolver> Resolver::load() {
+  Resolver r;
+  auto countries = read_table("en/actors/countries.tsv", 3);
+  if (!countries) return tl::unexpected(countries.error());
+  for (const auto& row : *countries) {
+    const std::string& canonical = row[1];
+    r.countries_[ActorTable::key(canonical)] = canonical;
+    for (const std::string& alias : split(row[2], '|')) r.countries_[ActorTable::key(alias)] = canonical;
+    if (row.size() > 3)
+      for (const std::string& demonym : split(row[3], '|')) r.demonyms_[ActorTable::key(demonym)] = canonical;
+  }
+  auto organizations = read_table("en/actors/organizations.tsv", 1);
+  if (!organizations) return tl::unexpected(organizations.error());
+  for (const auto& row : *organizations) {
+    r.organizations_[ActorTable::key(row[0])] = row[0];
+    if (row.size() > 1)
+      for (const std::string& alias : split(row[1], '|')) r.organizations_[ActorTable::key(alias)] = row[0];
+  }
+  auto metonyms = read_table("en/actors/metonyms.tsv", 2);
+  if (!metonyms) return tl::unexpected(metonyms.error());
+  for (const auto& row : *metonyms) r.metonyms_[ActorTable::key(row[0])] = row[1];
+  auto titles = read_table("en/actors/titles.tsv", 1);
+  if (!titles) return tl::unexpected(titles.error());
+  for (const auto& row : *titles) r.titles_.push_back(words_of(lower(row[0])));
+  std::sort(r.titles_.begin(), r.titles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return r;
+}
+
+std::optional<std::string> Resolver::country_of(std::string_view demonym) const {
+  if (auto it = demonyms_.find(ActorTable::key(demonym)); it != demonyms_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::optional<std::string> Resolver::stands_for(std::string_view name) const {
+  if (auto it = metonyms_.find(ActorTable::key(name)); it != metonyms_.end()) return it->second;
+  return std::nullopt;
+}
+
+bool Resolver::is_title(std::string_view word) const {
+  std::vector<std::string> words = words_of(lower(word));
+  return std::any_of(titles_.begin(), titles_.end(), [&](const auto& t) { return t == words; });
+}
+
+NormalName Resolver::normalize(std::string_view surface, std::string_view type) const {
+  std::string_view name = strip_possessive(trim(surface));
+  std::string key = ActorTable::key(name);
+  if (auto it = metonyms_.find(key); it != metonyms_.end()) return {std::string(strip_article(name)), type.empty() ? "LOC" : std::string(type)};
+  if (auto it = countries_.find(key); it != countries_.end()) return {it->second, "LOC"};
+  if (auto it = organizations_.find(key); it != organizations_.end()) return {it->second, "ORG"};
+  if (auto it = demonyms_.find(key); it != demonyms_.end()) return {it->second, "LOC"};
+
+  std::vector<std::string> words = words_of(strip_article(name));
+  if (type.empty() || type == "PER") {
+    // Drop everything up to the last title or role word that still leaves a name after it.
+    std::size_t cut = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (const auto& title : titles_) {
+        if (i + title.size() >= words.size()) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < title.size() && match; ++k) match = lower(words[i + k]) == title[k];
+        if (match) {
+          cut = std::max(cut, i + title.size());
+          break;
+        }
+      }
+    }
+    if (cut > 0) return {join(words, cut), "PER"};
+  }
+  return {join(words), std::string(type)};
+}
+
+namespace {
+
+// One actor being assembled from the names of a corpus.
+struct Cluster {
+  std::string type;
+  std::string fixed_name;                       // from a gazetteer, when known
+  std::map<std::string, int> full_forms;        // normalized forms and how often they occur
+  std::set<std::string> aliases;                // every surface form
+  std::string stands_for;
+  std::size_t first_seen = 0;
+
+  std::string canonical() const {
+    if (!fixed_name.empty()) return fixed_name;
+    const std::pair<const std::string, int>* best = nullptr;
+    for (const auto& entry : full_forms) {
+      std::size_t words = words_of(entry.first).size(), best_words = best ? words_of(best->first).size() : 0;
+      if (!best || words > best_words || (words == best_words && entry.second > best->second)) best = &entry;
+    }
+    return best ? best->first : std::string();
+  }
+};
+
+}  // namespace
+
+events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& analyses) const {
+  // Every name seen, with its type where the extractor gave one.
+  std::vector<std::pair<std::string, std::string>> seen;
+  std::map<std::string, std::string> type_of;  // surface -> type
+  for (const auto& a : analyses) {
+    for (const auto& am : a.actor_mentions) {
+      seen.emplace_back(am.name, am.type);
+      type_of.emplace(am.name, am.type);
+    }
+    for (const auto& m : a.mentions) {
+      for (const auto& name : m.actors) seen.emplace_back(name, type_of.count(name) ? type_of[name] : "");
+      if (!m.location.empty()) seen.emplace_back(m.location, "LOC");
+    }
+  }
+
+  std::vector<Cluster> clusters;
+  std::map<std::string, std::size_t> by_key;      // fold/key of canonical-ish name -> cluster
+  std::map<std::string, std::size_t> of_surface;  // surface -> cluster
+  std::vector<std::pair<std::string, NormalName>> singles;  // one-word person-like names, resolved last
+
+  auto cluster_for = [&](const std::string& key, const std::string& type) -> Cluster& {
+    auto [it, inserted] = by_key.emplace(key, clusters.size());
+    if (inserted) clusters.push_back(Cluster{type, {}, {}, {}, {}, clusters.size()});
+    return clusters[it->second];
+  };
+
+  for (const auto& [surface, type] : seen) {
+    if (of_surface.count(surface)) continue;
+    NormalName n = normalize(surface, type);
+    if (n.name.empty()) continue;
+    std::vector<std::string> words = words_of(n.name);
+    std::string name_key = ActorTable::key(n.name);
+    bool gazetteer = countries_.count(name_key) || organizations_.count(name_key) || metonyms_.count(name_key);
+    if (n.type == "PER" && words.size() == 1) {
+      singles.emplace_back(surface, n);
+      continue;
+    }
+    if (n.type.empty() && words.size() == 1 && !gazetteer && !is_acronym(n.name)) {
+      singles.emplace_back(surface, n);
+      continue;
+    }
+    std::string key = (n.type == "PER" || n.type.empty()) ? "p:" + fold(n.name) : "k:" + ActorTable::key(n.name);
+    Cluster& c = cluster_for(key, n.type);
+    if (gazetteer && n.type != "PER") c.fixed_name = n.name;
+    if (auto s = stands_for(n.name)) c.stands_for = *s;
+    c.full_forms[n.name]++;
+    c.aliases.insert(surface);
+    of_surface[surface] = by_key[key];
+  }
+
+  // Acronyms of organizations: "ISSG" joins "International Syria Support Group" when the initials
+  // of exactly one multi-word name match.
+  for (auto& [key, index] : by_key) {
+    std::string name = clusters[index].canonical();
+    if (!is_acronym(name) || clusters[index].type == "PER") continue;
+    std::string bare;
+    for (char ch : name)
+      if (ch != '.') bare += ch;
+    std::vector<std::size_t> matches;
+    for (std::size_t j = 0; j < clusters.size(); ++j)
+      if (j != index && words_of(clusters[j].canonical()).size() > 1 && initials(words_of(clusters[j].canonical())) == bare) matches.push_back(j);
+    if (matches.size() != 1) continue;
+    Cluster& target = clusters[matches.front()];
+    for (const auto& alias : clusters[index].aliases) target.aliases.insert(alias);
+    for (auto& [surface, c] : of_surface)
+      if (c == index) c = matches.front();
+    clusters[index].aliases.clear();
+    clusters[index].full_forms.clear();
+  }
+
+  // Single names: a surname joins the most frequent full name of the corpus ending with it.
+  for (const auto& [surface, n] : singles) {
+    std::string folded = fold(n.name);
+    std::size_t best = clusters.size();
+    int best_count = 0;
+    for (std::size_t j = 0; j < clusters.size(); ++j) {
+      const Cluster& c = clusters[j];
+      if (c.type != "PER" && !c.type.empty()) continue;
+      int count = 0;
+      for (const auto& [form, n_form] : c.full_forms) {
+        auto words = words_of(form);
+        if (words.size() > 1 && (fold(surname_of(words)) == folded || fold(words.back()) == folded)) count += n_form;
+      }
+      if (count > best_count) best = j, best_count = count;
+    }
+    if (best == clusters.size()) {
+      Cluster& c = cluster_for("p:" + folded, n.type);
+      c.full_forms[n.name]++;
+      c.aliases.insert(surface);
+      of_surface[surface] = by_key["p:" + folded];
+      continue;
+    }
+    clusters[best].aliases.insert(surface);
+    clusters[best].aliases.insert(n.name);
+    of_surface[surface] = best;
+  }
+
+  // The table, and every mention rewritten to canonical names.
+  events::ActorTable table;
+  std::vector<std::string> canonical(clusters.size());
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    const Cluster& c = clusters[i];
+    if (c.aliases.empty()) continue;
+    canonical[i] = c.canonical();
+    events::Actor actor{canonical[i], c.type.empty() ? "PER" : c.type, {}, c.stands_for};
+    actor.aliases.push_back(canonical[i]);
+    for (const auto& form : c.full_forms)
+      if (form.first != canonical[i]) actor.aliases.push_back(form.first);
+    for (const auto& alias : c.aliases)
+      if (std::find(actor.aliases.begin(), actor.aliases.end(), alias) == actor.aliases.end()) actor.aliases.push_back(alias);
+    table.add(std::move(actor));
+  }
+  auto rename = [&](const std::string& surface) {
+    auto it = of_surface.find(surface);
+    return it == of_surface.end() ? surface : canonical[it->second];
+  };
+  for (auto& a : analyses) {
+    for (auto& am : a.actor_mentions) am.name = rename(am.name);
+    for (auto& m : a.mentions) {
+      std::vector<std::string> names;
+      for (const auto& name : m.actors) {
+        std::string c = rename(name);
+        if (std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+      }
+      m.actors = std::move(names);
+      if (!m.location.empty()) m.location = rename(m.location);
+    }
+  }
+  return table;
+}
+
+}  // namespace chronicle::actors

@@ -1,0 +1,212 @@
+#include "features.hpp"
+
+#include <algorithm>
+
+namespace chronicle::entities::detail {
+
+namespace {
+
+// Template ids. Changing any of them, or what they hash, needs a retrained model.
+enum Template : std::uint32_t {
+  kBias = 1,
+  kWord,
+  kLowercase,
+  kShape,
+  kShortShape,
+  kPrefix,
+  kSuffix,
+  kCapInitial,
+  kPosition,
+  kPrevLower,
+  kNextLower,
+  kPrev2Lower,
+  kNext2Lower,
+  kPrevShapes,
+  kNextShapes,
+  kPrevBigram,
+  kNextBigram,
+  kGazetteer,
+  kGazetteerPrev,
+  kGazetteerNext,
+  kGazetteerMask,
+  kTitleBefore,
+  kTitleTwoBefore,
+  kHonorificBefore,
+  kAcronym,
+  kPossessive,
+  kCapWindow,
+  kProfile,
+  kPrev2Shape,
+  kNextCapLower,
+  kLexicon,
+  kLexiconPrev,
+  kLexiconNext,
+  kPrevTag = 40,
+  kPrevTags,
+  kPrevTagLower,
+  kPrevTagCap,
+};
+
+constexpr std::uint64_t kStart = 0x5354415254ULL;  // neighbours before the sentence
+constexpr std::uint64_t kEnd = 0x454e44ULL;        // and after it
+constexpr std::uint16_t kNameKinds = (1u << kTitleKind) - 1;
+
+std::uint64_t base_hash(std::uint32_t id, std::string_view s) { return Hasher(id).add(s).value64(); }
+
+// Dictionary status of a token: 1 a common word, 2 an inflection of one ("posted", "talks"),
+// 3 a proper name only, 0 unknown.
+std::uint64_t lexicon_class(const Gazetteer& gazetteer, std::string_view lower, std::uint64_t key) {
+  constexpr std::uint16_t kCommon = 1u << kCommonKind;
+  std::uint16_t kinds = gazetteer.single_kinds(key);
+  if (kinds & kCommon) return 1;
+  if (lower.size() > 3 && lower.size() < 48) {
+    // suffix to strip, then what to put back: "talks" -> "talk", "hoping" -> "hope", "cities" -> "city"
+    static constexpr std::string_view kRules[][2] = {{"s", ""},   {"es", ""},  {"ed", ""}, {"d", ""},   {"ing", ""},
+                                                     {"ing", "e"}, {"ly", ""}, {"er", ""}, {"ers", ""}, {"ies", "y"},
+                                                     {"ied", "y"}};
+    char buffer[64];
+    for (const auto& rule : kRules) {
+      if (!lower.ends_with(rule[0])) continue;
+      std::size_t stem = lower.size() - rule[0].size();
+      lower.copy(buffer, stem);
+      rule[1].copy(buffer + stem, rule[1].size());
+      if (gazetteer.single_kinds(token_key(std::string_view(buffer, stem + rule[1].size()))) & kCommon) return 2;
+    }
+  }
+  if (kinds & (1u << kProperKind)) return 3;
+  return 0;
+}
+
+bool is_acronym(std::string_view w, CapClass cap) {
+  if (cap != kAllCaps) return false;
+  int letters = 0;
+  for (char c : w) letters += (c >= 'A' && c <= 'Z') ? 1 : 0;
+  return letters >= 2;
+}
+
+// The capitalization profile of a sentence: 0 mostly lowercase words with some capitals,
+// 1 title case (headlines), 2 no capital at all, 3 shouting (mostly all caps).
+std::uint64_t sentence_profile(const std::vector<SentenceFeatures::Base>& bases) {
+  std::size_t words = 0, caps = 0, all_caps = 0;
+  for (const auto& b : bases) {
+    if (b.cap == kDigits || b.cap == kPunct) continue;
+    ++words;
+    caps += (b.cap == kInitCap || b.cap == kAllCaps) ? 1 : 0;
+    all_caps += b.cap == kAllCaps ? 1 : 0;
+  }
+  if (words == 0 || caps == 0) return 2;
+  if (words >= 3 && all_caps * 10 >= words * 7) return 3;
+  if (words >= 3 && caps * 10 >= words * 6) return 1;
+  return 0;
+}
+
+void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view> words, SentenceFeatures& out) {
+  out.bases.resize(words.size());
+  out.keys.resize(words.size());
+  out.tokens.resize(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view stem = strip_possessive(words[i]);
+    auto& b = out.bases[i];
+    b.possessive = stem.size() != words[i].size();
+    lower_ascii(stem, out.lower);
+    word_shapes(stem, out.shape, out.short_shape);
+    b.word = base_hash(kWord, stem);
+    b.lower = base_hash(kLowercase, out.lower);
+    b.shape = base_hash(kShape, out.shape);
+    b.short_shape = base_hash(kShortShape, out.short_shape);
+    std::string_view lower = out.lower;
+    for (std::size_t k = 0; k < 4; ++k) {
+      std::size_t n = std::min(k + 1, lower.size());
+      b.prefix[k] = base_hash(static_cast<std::uint32_t>(100 + k), lower.substr(0, n));
+      b.suffix[k] = base_hash(static_cast<std::uint32_t>(110 + k), lower.substr(lower.size() - n));
+    }
+    b.cap = cap_class(stem);
+    out.keys[i] = token_key(lower);
+    b.lexicon = lexicon_class(gazetteer, lower, out.keys[i]);
+    out.tokens[i] = TokenBase{b.lower, b.short_shape, b.cap};
+  }
+}
+
+}  // namespace
+
+void extract_features(const Gazetteer& gazetteer, std::span<const std::string_view> words, SentenceFeatures& out) {
+  const std::size_t n = words.size();
+  compute_bases(gazetteer, words, out);
+  gazetteer.match(out.keys, out.gazetteer);
+  const auto& g = out.gazetteer;
+  const std::uint64_t profile = sentence_profile(out.bases);
+  auto any_kinds = [&](std::size_t i) {
+    return static_cast<std::uint16_t>((g.begins[i] | g.insides[i] | g.ends[i] | g.singles[i]) & kNameKinds);
+  };
+  auto ends_with_kind = [&](std::size_t i, int kind) { return ((g.ends[i] | g.singles[i]) >> kind) & 1u; };
+
+  out.hashes.clear();
+  out.offsets.assign(1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& b = out.bases[i];
+    auto add = [&](std::uint32_t id, std::uint64_t x, std::uint64_t y = 0, std::uint64_t z = 0) {
+      out.hashes.push_back(feature(id, x, y, z));
+    };
+    const std::uint64_t prev_lower = i > 0 ? out.bases[i - 1].lower : kStart;
+    const std::uint64_t next_lower = i + 1 < n ? out.bases[i + 1].lower : kEnd;
+    const std::uint64_t prev_shape = i > 0 ? out.bases[i - 1].short_shape : kStart;
+    const std::uint64_t next_shape = i + 1 < n ? out.bases[i + 1].short_shape : kEnd;
+    const std::uint64_t prev_cap = i > 0 ? static_cast<std::uint64_t>(out.bases[i - 1].cap) : 9;
+    const std::uint64_t next_cap = i + 1 < n ? static_cast<std::uint64_t>(out.bases[i + 1].cap) : 9;
+    const std::uint64_t capitalized = (b.cap == kInitCap || b.cap == kAllCaps) ? 1 : 0;
+
+    add(kBias, 0);
+    add(kWord, b.word);
+    add(kLowercase, b.lower);
+    add(kShape, b.shape);
+    add(kShortShape, b.short_shape);
+    for (std::uint64_t k = 0; k < 4; ++k) {
+      add(kPrefix, k, b.prefix[k]);
+      add(kSuffix, k, b.suffix[k]);
+    }
+    add(kCapInitial, b.cap, i == 0 ? 1 : 0);
+    add(kPosition, std::min<std::uint64_t>(i, 4), b.cap);
+    add(kPrevLower, prev_lower);
+    add(kNextLower, next_lower);
+    add(kPrev2Lower, i > 1 ? out.bases[i - 2].lower : kStart);
+    add(kNext2Lower, i + 2 < n ? out.bases[i + 2].lower : kEnd);
+    add(kPrevShapes, prev_shape, b.short_shape);
+    add(kNextShapes, b.short_shape, next_shape);
+    add(kPrevBigram, prev_lower, b.lower);
+    add(kNextBigram, b.lower, next_lower);
+    add(kCapWindow, prev_cap, b.cap, next_cap + 1);
+    add(kProfile, profile, b.cap);
+    add(kPrev2Shape, i > 1 ? out.bases[i - 2].short_shape : kStart, prev_shape, b.short_shape);
+    add(kNextCapLower, b.lower, next_cap + 1);
+    add(kLexicon, b.lexicon, b.cap, i == 0 ? 1 : 2);
+
+    add(kLexiconPrev, i > 0 ? out.bases[i - 1].lexicon : 9, prev_cap, b.cap + 1);
+    add(kLexiconNext, i + 1 < n ? out.bases[i + 1].lexicon : 9, next_cap, b.cap + 1);
+    if (is_acronym(words[i], b.cap)) add(kAcronym, 1);
+    if (b.possessive) add(kPossessive, b.cap);
+
+    for (int k = 0; k < kTitleKind; ++k) {
+      auto bit = static_cast<std::uint16_t>(1u << k);
+      auto kind = static_cast<std::uint64_t>(k);
+      if (g.singles[i] & bit) add(kGazetteer, kind, 1, capitalized + 1);
+      if (g.begins[i] & bit) add(kGazetteer, kind, 2, capitalized + 1);
+      if (g.insides[i] & bit) add(kGazetteer, kind, 3, capitalized + 1);
+      if (g.ends[i] & bit) add(kGazetteer, kind, 4, capitalized + 1);
+      if (i > 0 && (any_kinds(i - 1) & bit)) add(kGazetteerPrev, kind);
+      if (i + 1 < n && (any_kinds(i + 1) & bit)) add(kGazetteerNext, kind);
+    }
+    if (std::uint16_t kinds = any_kinds(i); kinds != 0) add(kGazetteerMask, kinds, capitalized + 1);
+    if (i > 0 && ends_with_kind(i - 1, kTitleKind)) add(kTitleBefore, b.cap);
+    if (i > 1 && ends_with_kind(i - 2, kTitleKind) && out.bases[i - 1].cap == kInitCap) add(kTitleTwoBefore, b.cap);
+    if (i > 0 && ends_with_kind(i - 1, kHonorificKind)) add(kHonorificBefore, b.cap);
+    out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
+  }
+}
+
+std::array<std::uint32_t, kDynamicFeatures> dynamic_features(const TokenBase& token, std::uint32_t prev1,
+                                                             std::uint32_t prev2) {
+  return {feature(kPrevTag, prev1 + 1), feature(kPrevTags, prev1 + 1, prev2 + 1),
+          feature(kPrevTagLower, prev1 + 1, token.lower), feature(kPrevTagCap, prev1 + 1, token.cap + 1)};
+}
+
+}  // namespace chronicle::entities::detail

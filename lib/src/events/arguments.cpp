@@ -1,0 +1,207 @@
+#include "arguments.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace chronicle::events::detail {
+namespace {
+
+using language::Upos;
+using language::Word;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_clause_break(const Word& w, std::string_view form) {
+  return form == ";" || form == ":" || form == "that" || form == "which" || form == "who" || form == "whether" ||
+         form == "because" || form == "but" || form == "while" || form == "“" || form == "\"" || w.upos == Upos::sconj;
+}
+
+bool is_capitalized(std::string_view s) { return !s.empty() && std::isupper(static_cast<unsigned char>(s.front())); }
+
+}  // namespace
+
+void ArgumentFinder::start_sentence(const std::vector<Word>& words, const std::vector<entities::Entity>& entities) {
+  // Remember the people of the previous sentence before moving on.
+  for (std::size_t e = 0; e < entities_.size(); ++e)
+    if (entities_[e].type == "PER") people_.push_back(name_of(entities_[e]));
+  if (people_.size() > 32) people_.erase(people_.begin(), people_.end() - 32);
+  words_ = &words;
+  entities_ = entities;
+  entity_at_.assign(words.size(), -1);
+  for (std::size_t e = 0; e < entities_.size(); ++e)
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (entities_[e].span.overlaps(words[i].span)) entity_at_[i] = static_cast<int>(e);
+}
+
+std::string ArgumentFinder::name_of(const entities::Entity& entity) const {
+  std::string out;
+  bool space = false;
+  for (char c : entity.span.of(text_)) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string ArgumentFinder::word(std::size_t i) const { return lower((*words_)[i].span.of(text_)); }
+
+std::optional<std::string> ArgumentFinder::person_before(std::size_t i) const {
+  for (std::size_t k = i; k-- > 0;)
+    if (entity_at_[k] >= 0 && entities_[static_cast<std::size_t>(entity_at_[k])].type == "PER")
+      return name_of(entities_[static_cast<std::size_t>(entity_at_[k])]);
+  if (!people_.empty()) return people_.back();
+  return std::nullopt;
+}
+
+// The subject of a verb: entities (coordinated: "Kerry and Lavrov") or a pronoun to its left,
+// within its clause; a verb joined by "and" to an earlier one shares that one's subject.
+std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
+  const auto& words = *words_;
+  std::vector<std::string> agent;
+  int last_entity = -1;
+  for (std::size_t k = verb; k-- > 0;) {
+    std::string form = word(k);
+    if (entity_at_[k] >= 0) {
+      if (entity_at_[k] != last_entity) agent.insert(agent.begin(), name_of(entities_[static_cast<std::size_t>(entity_at_[k])]));
+      last_entity = entity_at_[k];
+      continue;
+    }
+    if (!agent.empty() && form != "and" && form != "," && form != "’s" && form != "'s") break;
+    if (agent.empty() && (form == "he" || form == "she")) {
+      if (auto p = person_before(k)) agent.push_back(*p);
+      break;
+    }
+    if (words[k].upos == Upos::verb && !(k + 1 < verb && word(k + 1) == "and")) break;
+    if (is_clause_break(words[k], form)) break;
+  }
+  return agent;
+}
+
+// Entities after a trigger up to the end of its phrase; the first place after "in"/"at" is the
+// location.
+std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location) const {
+  const auto& words = *words_;
+  std::vector<std::string> found;
+  int last_entity = -1;
+  for (std::size_t k = t + 1; k < words.size() && k <= t + 14; ++k) {
+    std::string form = word(k);
+    if (entity_at_[k] >= 0) {
+      if (entity_at_[k] == last_entity) continue;
+      last_entity = entity_at_[k];
+      const entities::Entity& e = entities_[static_cast<std::size_t>(entity_at_[k])];
+      std::string before = k > 0 ? word(k - 1) : "";
+      if (before == "the" && k > 1) before = word(k - 2);
+      if (e.type == "LOC" && location.empty() && (before == "in" || before == "at" || before == "near")) {
+        location = name_of(e);
+        continue;
+      }
+      found.push_back(name_of(e));
+      continue;
+    }
+    if (words[k].upos == Upos::verb || is_clause_break(words[k], form) || form == "." || form == "(") break;
+  }
+  return found;
+}
+
+Arguments ArgumentFinder::of(std::size_t t, bool verbal) const {
+  const auto& words = *words_;
+  Arguments args;
+  auto add = [&](const std::string& name) {
+    if (!name.empty() && std::find(args.actors.begin(), args.actors.end(), name) == args.actors.end()) args.actors.push_back(name);
+  };
+  if (verbal) {
+    for (const auto& name : agent_of(t)) add(name);
+  } else {
+    // The verb taking this noun as object shares its subject ("Kerry began talks").
+    for (std::size_t k = t; k-- > 0 && t - k <= 4;) {
+      if (words[k].upos == Upos::punct) break;
+      if (words[k].upos == Upos::verb) {
+        for (const auto& name : agent_of(k)) add(name);
+        break;
+      }
+    }
+    // Possessors and modifiers just before it: "Kerry’s visit", "ISSG meeting", "Russian strikes".
+    for (std::size_t k = t; k-- > 0 && t - k <= 3;) {
+      std::string form = word(k);
+      if (entity_at_[k] >= 0) {
+        add(name_of(entities_[static_cast<std::size_t>(entity_at_[k])]));
+        continue;
+      }
+      std::string_view raw = words[k].span.of(text_);
+      if (words[k].upos == Upos::adj && is_capitalized(raw)) {
+        add(std::string(raw));  // a demonym; actors::Resolver maps it to its country
+        continue;
+      }
+      if (form == "’s" || form == "'s" || words[k].upos == Upos::adj || words[k].upos == Upos::noun) continue;
+      break;
+    }
+  }
+  for (const auto& name : entities_right_of(t, args.location)) add(name);
+  return args;
+}
+
+void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vector<TriggerView>& triggers,
+                   const std::vector<Word>& words, std::string_view text, const Lexicon& lexicon) {
+  // Reported speech: what a reporting verb introduces has it as its source.
+  for (std::size_t r = 0; r < triggers.size(); ++r) {
+    if (!triggers[r].verbal || triggers[r].event_class != EventClass::reporting) continue;
+    for (std::size_t k = 0; k < triggers.size(); ++k) {
+      if (k == r || triggers[k].event_class == EventClass::reporting) continue;
+      Mention& m = analysis.mentions[first + k];
+      if (!m.source) m.source = first + r;
+    }
+  }
+  // Cues: "A after B", "A follows B", "ahead of B, A".
+  for (const Cue& cue : lexicon.cues()) {
+    for (std::size_t c = 0; c + cue.words.size() <= words.size(); ++c) {
+      bool match = true;
+      for (std::size_t j = 0; j < cue.words.size() && match; ++j) {
+        std::string form(words[c + j].span.of(text));
+        std::transform(form.begin(), form.end(), form.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        match = form == cue.words[j] || words[c + j].lemma == cue.words[j];
+      }
+      if (!match) continue;
+      std::size_t cue_end = c + cue.words.size();
+      auto b = std::find_if(triggers.begin(), triggers.end(), [&](const TriggerView& t) { return t.word >= cue_end && t.word <= cue_end + 4; });
+      if (b == triggers.end()) continue;
+      std::optional<std::size_t> a;
+      for (std::size_t k = 0; k < triggers.size(); ++k)
+        if (triggers[k].word < c) a = k;  // nearest trigger before the cue
+      if (!a)
+        for (std::size_t k = static_cast<std::size_t>(b - triggers.begin()) + 1; k < triggers.size() && !a; ++k)
+          if (triggers[k].verbal) a = k;
+      if (!a) continue;
+      std::size_t b_index = static_cast<std::size_t>(b - triggers.begin());
+      std::string evidence(TextSpan{words[c].span.begin, words[cue_end - 1].span.end}.of(text));
+      analysis.cues.push_back({first + *a, first + b_index, cue.relation, evidence});
+    }
+  }
+}
+
+std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::size_t first,
+                                         const std::vector<TriggerView>& triggers, std::size_t k) {
+  if (triggers[k].verbal) return std::nullopt;
+  auto take = [&](std::size_t g) -> std::optional<TimeAnchor> {
+    const Mention& governor = analysis.mentions[first + g];
+    if (!governor.time || governor.time->rule != "timex") return std::nullopt;
+    TimeAnchor anchor = *governor.time;
+    anchor.rule = "governing-event";
+    return anchor;
+  };
+  for (std::size_t g = k; g-- > 0;)
+    if (triggers[g].verbal && triggers[k].word - triggers[g].word <= 4) return take(g);
+  for (std::size_t g = k + 1; g < triggers.size(); ++g)
+    if (triggers[g].verbal && triggers[g].word - triggers[k].word <= 3) return take(g);
+  return std::nullopt;
+}
+
+}  // namespace chronicle::events::detail

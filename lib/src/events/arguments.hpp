@@ -1,0 +1,71 @@
+#pragma once
+// Arguments and links of the triggers of one sentence: actors, place, pronouns, reported speech,
+// ordering cues and governing events. Private to chronicle::events.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronicle/entities/recognizer.hpp"
+#include "chronicle/events/mention.hpp"
+#include "chronicle/ingest/document.hpp"
+#include "chronicle/language/analyzer.hpp"
+#include "lexicon.hpp"
+#include "verb_group.hpp"
+
+namespace chronicle::events::detail {
+
+/// Who took part in an event, and where.
+struct Arguments {
+  std::vector<std::string> actors;  ///< agent first
+  std::string location;
+};
+
+/// Finds the arguments of triggers, sentence by sentence, remembering the people of earlier
+/// sentences for pronouns ("he", "she").
+class ArgumentFinder {
+ public:
+  explicit ArgumentFinder(std::string_view text) : text_(text) {}
+
+  /// Moves to the next sentence: its words and entities.
+  void start_sentence(const std::vector<language::Word>& words, const std::vector<entities::Entity>& entities);
+
+  /// The name an entity is written as, whitespace collapsed.
+  std::string name_of(const entities::Entity& entity) const;
+
+  /// Actors and place of the trigger at word `t` of the current sentence.
+  Arguments of(std::size_t t, bool verbal) const;
+
+ private:
+  std::vector<std::string> agent_of(std::size_t verb) const;
+  std::vector<std::string> entities_right_of(std::size_t t, std::string& location) const;
+  std::string word(std::size_t i) const;
+  std::optional<std::string> person_before(std::size_t i) const;
+
+  std::string_view text_;
+  const std::vector<language::Word>* words_ = nullptr;
+  std::vector<entities::Entity> entities_;
+  std::vector<int> entity_at_;          // word -> entity index, -1 outside entities
+  std::vector<std::string> people_;     // people of earlier sentences, most recent last
+};
+
+/// A trigger as extraction sees it.
+struct TriggerView {
+  std::size_t word;
+  bool verbal;
+  EventClass event_class;
+  Direction direction;
+};
+
+/// Sets reported-speech sources and adds cue relations among the mentions of one sentence
+/// (mentions [first, first + triggers.size()) of `analysis`).
+void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vector<TriggerView>& triggers,
+                   const std::vector<language::Word>& words, std::string_view text, const Lexicon& lexicon);
+
+/// The time of the event governing trigger `k` ("began talks": the talks take the beginning's
+/// time), when it has one from a time expression.
+std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::size_t first,
+                                         const std::vector<TriggerView>& triggers, std::size_t k);
+
+}  // namespace chronicle::events::detail

@@ -1,0 +1,237 @@
+// Event extraction, per document: triggers, tense, time anchors, actors, place, reported speech
+// and ordering cues. See chronicle/events/extractor.hpp.
+
+#include "chronicle/events/extractor.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "arguments.hpp"
+#include "chronicle/entities/recognizer.hpp"
+#include "chronicle/language/analyzer.hpp"
+#include "chronicle/segment/segmenter.hpp"
+#include "chronicle/temporal/tagger.hpp"
+#include "lexicon.hpp"
+#include "verb_group.hpp"
+
+namespace chronicle::events {
+namespace detail {
+
+struct ExtractorModels {
+  temporal::Tagger tagger;
+  language::Analyzer analyzer;
+  entities::Recognizer recognizer;
+  Lexicon lexicon;
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::Direction;
+using language::Upos;
+using language::Word;
+
+// A trigger found in a sentence, before it becomes a Mention.
+struct Trigger {
+  std::size_t word = 0;
+  bool verbal = true;
+  EventClass event_class = EventClass::occurrence;
+  detail::VerbGroup group;
+};
+
+// Light verbs and auxiliaries used as main verbs carry no event of their own in news timelines.
+bool is_light_verb(std::string_view lemma) {
+  return lemma == "be" || lemma == "do" || lemma == "get" || lemma == "let" || lemma == "seem" || lemma == "become";
+}
+
+std::vector<Trigger> find_triggers(const detail::Lexicon& lexicon, const std::vector<Word>& words,
+                                   const std::vector<bool>& blocked, std::string_view text) {
+  std::vector<Trigger> triggers;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (blocked[i]) continue;
+    const Word& w = words[i];
+    if (w.upos == Upos::verb && !is_light_verb(w.lemma)) {
+      triggers.push_back({i, true, lexicon.verb_class(w.lemma), detail::verb_group(words, i, text)});
+    } else if (w.upos == Upos::noun) {
+      if (auto c = lexicon.noun_class(w.lemma)) {
+        Trigger t{i, false, *c, {}};
+        t.group.direction = detail::noun_direction(words, i, text);
+        triggers.push_back(t);
+      }
+    } else if (w.upos == Upos::verb && w.lemma == "become") {
+      triggers.push_back({i, true, EventClass::state, detail::verb_group(words, i, text)});
+    }
+  }
+  return triggers;
+}
+
+TimeAnchor anchor_of(const temporal::Timex& timex, const ingest::Document& doc, std::string rule) {
+  TimeAnchor anchor;
+  anchor.value = timex.value.value;
+  anchor.rule = std::move(rule);
+  anchor.timex = doc.to_raw(timex.span);
+  anchor.timex_text = std::string(timex.span.of(doc.text));
+  if (timex.value.period && timex.value.period->year_known()) {
+    anchor.granularity = std::string(temporal::to_string(timex.value.period->granularity()));
+    anchor.begin = date::sys_days{timex.value.period->first_day()};
+    anchor.end = date::sys_days{timex.value.period->last_day()};
+  }
+  return anchor;
+}
+
+// An anchor from the publication date and the direction of the verb group.
+std::optional<TimeAnchor> anchor_from_dct(const ingest::Document& doc, Direction direction) {
+  if (!doc.dct || direction == Direction::unknown) return std::nullopt;
+  TimeAnchor anchor;
+  date::sys_days dct{*doc.dct};
+  anchor.rule = "dct-tense";
+  switch (direction) {
+    case Direction::past: anchor.value = "PAST_REF"; anchor.end = dct; break;
+    case Direction::future: anchor.value = "FUTURE_REF"; anchor.begin = dct; break;
+    default:
+      anchor.value = ingest::format_date(*doc.dct);
+      anchor.granularity = "day";
+      anchor.begin = anchor.end = dct;
+      anchor.rule = "dct-present";
+  }
+  return anchor;
+}
+
+// Index of the first word overlapping `span`, or words.size().
+std::size_t word_at(const std::vector<Word>& words, TextSpan span) {
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (words[i].span.end > span.begin) return i;
+  return words.size();
+}
+
+// The timex that anchors the trigger at word `t`: the nearest one in the sentence with no other
+// verbal trigger between them (nominal triggers share their verb's time expressions).
+const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& timexes, const std::vector<std::size_t>& timex_words,
+                                     const std::vector<Trigger>& triggers, std::size_t t, bool verbal) {
+  const temporal::Timex* best = nullptr;
+  std::size_t best_distance = verbal ? 40 : 12;
+  for (std::size_t k = 0; k < timexes.size(); ++k) {
+    auto type = timexes[k]->value.type;
+    if (type == temporal::TimexType::duration || type == temporal::TimexType::set) continue;
+    std::size_t x = timex_words[k];
+    std::size_t lo = std::min(x, t), hi = std::max(x, t);
+    bool blocked = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
+      return other.verbal && other.word > lo && other.word < hi && other.event_class != EventClass::aspectual;
+    });
+    if (blocked) continue;
+    std::size_t distance = hi - lo;
+    if (distance < best_distance) best = timexes[k], best_distance = distance;
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<Extractor> Extractor::load() {
+  auto lexicon = detail::Lexicon::load();
+  if (!lexicon) return tl::unexpected(lexicon.error());
+  auto tagger = temporal::Tagger::load();
+  if (!tagger) return tl::unexpected(tagger.error());
+  auto analyzer = language::Analyzer::builtin();
+  if (!analyzer) return tl::unexpected(analyzer.error());
+  auto recognizer = entities::Recognizer::load();
+  if (!recognizer) return tl::unexpected(recognizer.error());
+  return Extractor(std::make_shared<const detail::ExtractorModels>(
+      detail::ExtractorModels{std::move(*tagger), std::move(*analyzer), std::move(*recognizer), std::move(*lexicon)}));
+}
+
+DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
+  const detail::ExtractorModels& m = *models_;
+  DocumentAnalysis a;
+  a.doc = doc.id;
+  a.path = doc.path;
+  a.title = doc.title;
+  a.dct = doc.dct;
+  a.dct_source = std::string(ingest::to_string(doc.dct_source));
+
+  std::vector<segment::Sentence> sentences = segment::segment(doc.text, doc.body);
+  std::erase_if(sentences, [](const segment::Sentence& s) { return !s.content; });
+  temporal::TagOptions options;
+  options.dct = doc.dct;
+  std::vector<temporal::Timex> timexes = m.tagger.tag(doc.text, sentences, options);
+
+  detail::ArgumentFinder arguments(doc.text);
+  std::size_t next_timex = 0;
+  for (const segment::Sentence& sentence : sentences) {
+    std::vector<Word> words = m.analyzer.analyze(doc.text, sentence);
+    if (words.empty()) continue;
+    std::vector<entities::Entity> found = m.recognizer.recognize(doc.text, sentence.tokens);
+
+    // This sentence's time expressions; words inside them or inside names are no triggers.
+    std::vector<const temporal::Timex*> here;
+    while (next_timex < timexes.size() && timexes[next_timex].span.begin < sentence.span.end) {
+      if (timexes[next_timex].span.begin >= sentence.span.begin) here.push_back(&timexes[next_timex]);
+      ++next_timex;
+    }
+    std::vector<bool> blocked(words.size(), false);
+    std::vector<std::size_t> timex_words;
+    for (const auto* t : here) {
+      timex_words.push_back(word_at(words, t->span));
+      for (std::size_t i = 0; i < words.size(); ++i) blocked[i] = blocked[i] || t->span.overlaps(words[i].span);
+    }
+    for (const auto& e : found)
+      for (std::size_t i = 0; i < words.size(); ++i) blocked[i] = blocked[i] || e.span.overlaps(words[i].span);
+
+    arguments.start_sentence(words, found);
+    for (const auto& e : found)
+      a.actor_mentions.push_back({arguments.name_of(e), e.type, doc.to_raw(e.span)});
+
+    std::vector<Trigger> triggers = find_triggers(m.lexicon, words, blocked, doc.text);
+    std::size_t first_mention = a.mentions.size();
+    for (std::size_t k = 0; k < triggers.size(); ++k) {
+      const Trigger& t = triggers[k];
+      const Word& w = words[t.word];
+      Mention mention;
+      mention.doc = doc.id;
+      mention.trigger = doc.to_raw(w.span);
+      mention.trigger_text = std::string(w.span.of(doc.text));
+      mention.lemma = w.lemma;
+      mention.event_class = t.event_class;
+      mention.tense = t.verbal ? t.group.tense : Tense::none;
+      mention.polarity = t.group.polarity;
+      mention.sentence = doc.to_raw(sentence.span);
+      mention.sentence_text = std::string(sentence.span.of(doc.text));
+      if (const auto* timex = nearest_timex(here, timex_words, triggers, t.word, t.verbal))
+        mention.time = anchor_of(*timex, doc, "timex");
+      detail::Arguments args = arguments.of(t.word, t.verbal);
+      mention.actors = std::move(args.actors);
+      mention.location = std::move(args.location);
+      a.mentions.push_back(std::move(mention));
+    }
+    std::vector<detail::TriggerView> views;
+    for (const Trigger& t : triggers) views.push_back({t.word, t.verbal, t.event_class, t.group.direction});
+    detail::link_sentence(a, first_mention, views, words, doc.text, m.lexicon);
+    // Anything still undated takes its governing event's time, or a side of the DCT by tense.
+    for (std::size_t k = 0; k < triggers.size(); ++k) {
+      Mention& mention = a.mentions[first_mention + k];
+      if (mention.time) continue;
+      if (auto governed = detail::governing_time(a, first_mention, views, k)) {
+        mention.time = std::move(governed);
+      } else if (mention.event_class == EventClass::reporting && triggers[k].group.direction != Direction::future &&
+                 doc.dct) {
+        mention.time = anchor_from_dct(doc, Direction::present);
+        if (mention.time) mention.time->rule = "reporting-dct";
+      } else {
+        mention.time = anchor_from_dct(doc, triggers[k].group.direction);
+      }
+    }
+  }
+  for (Mention& mention : a.mentions) mention.summary = summarize(mention);
+  return a;
+}
+
+std::string summarize(const Mention& mention) {
+  std::string out = mention.lemma.empty() ? mention.trigger_text : mention.lemma;
+  if (mention.polarity == Polarity::negative) out = "no " + out;
+  for (std::size_t i = 0; i < mention.actors.size() && i < 4; ++i) out += (i == 0 ? ": " : ", ") + mention.actors[i];
+  if (!mention.location.empty()) out += (mention.actors.empty() ? " in " : ", in ") + mention.location;
+  return out;
+}
+
+}  // namespace chronicle::events

@@ -1,0 +1,103 @@
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "chronicle/core/resources.hpp"
+
+namespace chronicle::resources {
+void link_en_events();
+}
+
+namespace chronicle::events::detail {
+namespace {
+
+// Data lines of a resource as tab-separated fields; '#' starts a comment line or field.
+Result<std::vector<std::vector<std::string>>> rows_of(std::string_view name) {
+  resources::link_en_events();
+  auto bytes = resources::load(name);
+  if (!bytes) return tl::unexpected(bytes.error());
+  std::vector<std::vector<std::string>> rows;
+  std::string_view text = *bytes;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> fields;
+    for (std::size_t f = 0; f <= line.size();) {
+      std::size_t tab = std::min(line.find('\t', f), line.size());
+      std::string_view field = line.substr(f, tab - f);
+      if (field.starts_with("#")) break;
+      fields.emplace_back(field);
+      f = tab + 1;
+    }
+    if (!fields.empty()) rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = std::min(text.find(' ', pos), text.size());
+    if (end > pos) words.emplace_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::optional<EventClass> parse_event_class(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, EventClass>, 7> kClasses{{
+      {"OCCURRENCE", EventClass::occurrence}, {"REPORTING", EventClass::reporting}, {"STATE", EventClass::state},
+      {"I_ACTION", EventClass::i_action},     {"I_STATE", EventClass::i_state},     {"ASPECTUAL", EventClass::aspectual},
+      {"PERCEPTION", EventClass::perception},
+  }};
+  for (const auto& [name, value] : kClasses)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+Result<Lexicon> Lexicon::load() {
+  Lexicon lexicon;
+  auto read_classes = [](std::string_view name, std::map<std::string, EventClass, std::less<>>& into) -> Result<void> {
+    auto rows = rows_of(name);
+    if (!rows) return tl::unexpected(rows.error());
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+      const auto& row = (*rows)[i];
+      auto c = row.size() >= 2 ? parse_event_class(row[1]) : std::nullopt;
+      if (!c) return fail("resource {}: entry {} ('{}'): second column must be a TimeML event class", name, i + 1, row[0]);
+      into.emplace(row[0], *c);
+    }
+    return {};
+  };
+  if (auto ok = read_classes("en/events/classes.tsv", lexicon.verbs_); !ok) return tl::unexpected(ok.error());
+  if (auto ok = read_classes("en/events/nominals.tsv", lexicon.nouns_); !ok) return tl::unexpected(ok.error());
+  auto wordnet = rows_of("en/events/wordnet_nominals.tsv");
+  if (!wordnet) return tl::unexpected(wordnet.error());
+  for (const auto& row : *wordnet) lexicon.nouns_.emplace(row[0], EventClass::occurrence);
+  auto cues = rows_of("en/events/cues.tsv");
+  if (!cues) return tl::unexpected(cues.error());
+  for (const auto& row : *cues) {
+    if (row.size() < 2) return fail("resource en/events/cues.tsv: '{}' has no relation column", row[0]);
+    lexicon.cues_.push_back({words_of(row[0]), row[1]});
+  }
+  std::stable_sort(lexicon.cues_.begin(), lexicon.cues_.end(),
+                   [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+  return lexicon;
+}
+
+EventClass Lexicon::verb_class(std::string_view lemma) const {
+  auto it = verbs_.find(lemma);
+  return it == verbs_.end() ? EventClass::occurrence : it->second;
+}
+
+std::optional<EventClass> Lexicon::noun_class(std::string_view lemma) const {
+  auto it = nouns_.find(lemma);
+  if (it == nouns_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace chronicle::events::detail

@@ -1,0 +1,52 @@
+// Filtered views of the event graph and the date labels every format shares.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "chronicle/events/serialize.hpp"
+#include "chronicle/render/timeline.hpp"
+
+namespace chronicle::render {
+
+Result<graph::EventGraph> filter(const graph::EventGraph& graph, const events::ActorTable& actors, const Filter& f) {
+  std::string actor;
+  if (!f.actor.empty()) {
+    const events::Actor* found = actors.find(f.actor);
+    if (!found) {
+      std::vector<std::string> close = actors.closest(f.actor, 3);
+      if (close.empty()) return fail("no actor named “{}” in this corpus", f.actor);
+      return fail("no actor named “{}” in this corpus; closest known: {}", f.actor, fmt::join(close, ", "));
+    }
+    actor = found->name;
+  }
+  std::vector<bool> keep(graph.events.size(), true);
+  for (std::size_t i = 0; i < graph.events.size(); ++i) {
+    const graph::Event& e = graph.events[i];
+    if (!actor.empty() && std::find(e.actors.begin(), e.actors.end(), actor) == e.actors.end()) keep[i] = false;
+    if (f.from || f.to) {
+      if (!e.time || !e.time->begin) {
+        keep[i] = false;
+        continue;
+      }
+      if (f.from && *e.time->end < *f.from) keep[i] = false;
+      if (f.to && *e.time->begin > *f.to) keep[i] = false;
+    }
+  }
+  return graph::subgraph(graph, keep);
+}
+
+std::string date_label(const std::optional<events::TimeAnchor>& time) {
+  if (!time) return "undated";
+  if (!time->begin) return time->value;
+  std::string begin = events::format_day(*time->begin);
+  const std::string& g = time->granularity;
+  if (g == "day" || g == "time" || *time->begin == *time->end) return begin;
+  if (g == "week") return "week of " + begin;
+  if (g == "weekend") return "weekend of " + begin;
+  if (g == "month") return begin.substr(0, 7);
+  if (g == "year") return begin.substr(0, 4);
+  return time->value.empty() ? begin + ".." + events::format_day(*time->end) : time->value;
+}
+
+}  // namespace chronicle::render

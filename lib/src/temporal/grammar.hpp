@@ -1,0 +1,179 @@
+#pragma once
+// Private to chronicle::temporal: tokens, lexicon, compiled rules and the value functions.
+// The pipeline inside the tagger is tokenize -> match rules (grammar.cpp) -> resolve values
+// (resolve.cpp) with a direction from the TenseOracle (tense.cpp).
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <span>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <date/date.h>
+
+#include "chronicle/core/result.hpp"
+#include "chronicle/core/text_span.hpp"
+#include "chronicle/temporal/tagger.hpp"
+#include "chronicle/temporal/value.hpp"
+
+namespace chronicle::temporal::detail {
+
+/// What a token is made of.
+enum class TokenKind : std::uint8_t { word, number, punct, paragraph };
+
+/// One token of the analysis text. `norm` is lowercase ASCII with typographic apostrophes
+/// folded to "'"; it may point into the document's lowered copy or into side storage.
+struct Token {
+  TextSpan span;
+  std::string_view norm;
+  TokenKind kind = TokenKind::word;
+  bool capitalized = false;   ///< first letter uppercase
+  bool all_caps = false;      ///< every letter uppercase (and more than one)
+  std::uint32_t sentence = 0;
+};
+
+/// Tokens of a document: the lowered text and the side storage the views point into.
+struct TokenStream {
+  std::string lowered;
+  std::deque<std::string> extra;
+  std::vector<Token> tokens;
+  std::vector<TextSpan> sentences;   ///< indexed by Token::sentence
+};
+
+/// Tokenizes `text[range]`; sentence ids come from `sentences` when given, else from a simple
+/// splitter (terminal punctuation followed by a capital, blank lines).
+void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> sentences, TokenStream& out);
+
+/// Hash for heterogeneous lookup by string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+/// A string-keyed hash map searchable with string_view.
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+/// One value captured by a pattern element.
+struct Capture {
+  std::string_view slot;
+  double number = 0;
+  std::string text;     ///< lexicon value or the token's text
+};
+
+/// Captures of one match, small and ordered.
+using Captures = std::vector<Capture>;
+
+/// A lexicon entry: `word` belongs to class `cls` with value `value`.
+struct LexEntry {
+  int cls = -1;
+  std::string value;
+  double number = 0;
+  bool cap = false;    ///< counts only when capitalized
+  bool abbr = false;   ///< may be followed by an abbreviation dot
+};
+
+/// A built-in token class parser: appends captures (under `slot`) and returns true on success.
+using Builtin = bool (*)(const Token&, std::string_view slot, Captures&);
+
+/// One pattern element.
+struct Element {
+  std::vector<std::string> words;   ///< literal alternatives; empty for a class
+  int cls = -1;                     ///< lexicon class id
+  Builtin builtin = nullptr;        ///< built-in class parser
+  std::string slot;                 ///< capture name for classes
+  bool optional = false;
+  bool context = false;             ///< must match, not part of the span
+  bool negative = false;            ///< look-ahead / look-behind that must fail
+};
+
+/// One argument of a value template.
+struct Arg {
+  std::string key;
+  std::string value;
+  bool from_slot = false;
+  bool negate = false;
+};
+
+/// What a rule computes once it matched.
+struct ResolveContext;
+using ValueFn = std::optional<TimeValue> (*)(const Captures&, const std::vector<Arg>&, ResolveContext&);
+
+/// A compiled rule.
+struct Rule {
+  RuleInfo info;
+  std::vector<Element> elements;   ///< without look-behind / look-ahead
+  std::vector<Element> behind;     ///< negative look-behinds
+  std::vector<Element> ahead;      ///< negative look-aheads
+  std::vector<Arg> args;
+  ValueFn fn = nullptr;            ///< nullptr: `none`, the match produces nothing
+  std::string fn_name;
+};
+
+/// The lexicon: classes and words.
+struct Lexicon {
+  StringMap<int> class_ids;
+  std::vector<std::string> class_names;
+  StringMap<std::vector<LexEntry>> words;
+
+  int class_id(std::string_view name);                        ///< creates when new
+  int find_class(std::string_view name) const;                ///< -1 when unknown
+  const std::vector<LexEntry>* lookup(std::string_view word) const;
+  bool in_class(std::string_view word, std::string_view cls) const;
+};
+
+/// A match of a rule over tokens [first, last).
+struct Match {
+  std::size_t first = 0, last = 0;        ///< span tokens
+  std::size_t consumed_end = 0;           ///< tokens consumed including context
+  std::size_t consumed_begin = 0;
+  const Rule* rule = nullptr;
+  Captures captures;
+};
+
+/// Rules and lexicon with the first-token index.
+struct Grammar {
+  Lexicon lexicon;
+  std::vector<Rule> rules;
+  std::vector<RuleInfo> infos;
+  StringMap<std::vector<std::uint32_t>> by_word;   ///< first literal
+  std::vector<std::vector<std::uint32_t>> by_class;                        ///< first lexicon class
+  std::vector<std::uint32_t> by_builtin;                                   ///< first built-in class
+
+  /// The best (longest, then earliest rule) match starting at token `i`, if any.
+  std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const;
+};
+
+/// Parses the lexicon and rules files.
+Result<Grammar> compile(std::string_view rules, std::string_view lexicon);
+
+/// Looks up a built-in class by name.
+Builtin find_builtin(std::string_view name);
+
+/// Looks up a value function by name.
+ValueFn find_value_fn(std::string_view name);
+
+/// What value functions know about the document.
+struct ResolveContext {
+  std::optional<date::year_month_day> reference;   ///< DCT, or the narrative anchor
+  bool narrative = false;                           ///< no DCT: reference moves with the text
+  std::optional<date::year_month_day> last_day;    ///< last day-precise date mentioned
+  std::optional<Period> recent_quarter;            ///< a quarter named in this or the last sentence
+  std::function<Direction()> direction;             ///< lazily asks the oracle
+  std::string_view first_word;                      ///< the match's first token, for `$0`
+};
+
+/// Cue classes for the default oracle, read from the lexicon.
+struct CueTables {
+  StringMap<Direction> words;       ///< single-word cues
+  StringMap<bool> before_to;        ///< "set", "due": future before "to"
+};
+
+/// The default oracle built from `tables`.
+std::unique_ptr<TenseOracle> make_cue_oracle(CueTables tables);
+
+}  // namespace chronicle::temporal::detail

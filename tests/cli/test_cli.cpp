@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "run.hpp"
+
+using chronicle::test::read_file;
+using chronicle::test::run_chronicle;
+using chronicle::test::scratch_file;
+using nlohmann::json;
+
+namespace {
+
+const std::string kCorpus = "corpus/kerry-moscow-2015";
+
+std::vector<json> json_lines(const std::string& out) {
+  std::vector<json> docs;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) docs.push_back(json::parse(line));
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("inspect lists the five seed articles with their stated publication date", "[cli][inspect]") {
+  auto run = run_chronicle({"inspect", "--format", "json", kCorpus});
+  REQUIRE(run.status == 0);
+  CHECK(run.err.empty());
+  auto docs = json_lines(run.out);
+  REQUIRE(docs.size() == 5);
+  CHECK(docs[0]["doc"] == "000_5967e4d191867eed");
+  CHECK(docs[4]["doc"] == "004_fa1156a0877fd16a");
+  CHECK(docs[4]["title"] == "Kerry calls for common ground with Russian Federation on Syria, Ukraine");
+  for (const json& d : docs) {
+    CAPTURE(d["doc"]);
+    CHECK(d["dct"] == "2015-12-15");
+    CHECK(d["dct_source"] == "metadata");
+    CHECK(d["sentences"].size() > 5);
+  }
+}
+
+TEST_CASE("inspect sentences are exact file bytes and never end after Mr. or Dec.", "[cli][inspect][segment]") {
+  auto run = run_chronicle({"inspect", "--format", "json", kCorpus});
+  REQUIRE(run.status == 0);
+  for (const json& d : json_lines(run.out)) {
+    std::string bytes = read_file(std::string(CHRONICLE_SOURCE_DIR) + "/" + d["path"].get<std::string>());
+    std::size_t body_begin = d["body"]["begin"];
+    std::size_t last_end = body_begin;
+    for (const json& s : d["sentences"]) {
+      std::size_t b = s["begin"], e = s["end"];
+      REQUIRE(b >= last_end);
+      REQUIRE(e <= bytes.size());
+      last_end = e;
+      std::string sentence = bytes.substr(b, e - b);
+      CAPTURE(sentence);
+      CHECK(sentence.find_first_of(" \n") != 0);
+      for (const char* abbreviation : {" Mr.", " Dec.", " Mrs.", " U.S."}) {
+        std::string a = abbreviation;
+        CHECK_FALSE((sentence.size() >= a.size() && sentence.compare(sentence.size() - a.size(), a.size(), a) == 0));
+      }
+    }
+  }
+}
+
+TEST_CASE("boilerplate lines are kept as non-content sentences", "[cli][inspect][segment]") {
+  auto run = run_chronicle({"inspect", "--format", "json", kCorpus + "/001_e22a757215c468e7.txt"});
+  REQUIRE(run.status == 0);
+  auto docs = json_lines(run.out);
+  REQUIRE(docs.size() == 1);
+  std::string bytes = read_file(std::string(CHRONICLE_SOURCE_DIR) + "/" + kCorpus + "/001_e22a757215c468e7.txt");
+  std::vector<std::string> boilerplate;
+  for (const json& s : docs[0]["sentences"])
+    if (s.contains("content") && s["content"] == false)
+      boilerplate.push_back(bytes.substr(s["begin"].get<std::size_t>(), s["end"].get<std::size_t>() - s["begin"].get<std::size_t>()));
+  CHECK(boilerplate == std::vector<std::string>{"Share", "Advertisement", "Advertisement", "KERRY PUTIN RUSSIA"});
+}
+
+TEST_CASE("the --dct option dates undated documents and says the date came from the option", "[cli][inspect][dct]") {
+  std::string path = scratch_file("undated.txt", "Kerry met Lavrov on Tuesday.\n");
+  auto run = run_chronicle({"inspect", "--format", "json", "--dct", "2015-12-15", path, kCorpus + "/000_5967e4d191867eed.txt"});
+  REQUIRE(run.status == 0);
+  auto docs = json_lines(run.out);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0]["dct"] == "2015-12-15");
+  CHECK(docs[0]["dct_source"] == "option");
+  CHECK(docs[1]["dct_source"] == "metadata");
+}
+
+TEST_CASE("a dateline gives an inferred publication date, never today's", "[cli][inspect][dct]") {
+  std::string path = scratch_file("dateline.txt", "MOSCOW, Dec 15, 2015 (Reuters) - Kerry met Putin.\n");
+  auto run = run_chronicle({"inspect", "--format", "json", path});
+  REQUIRE(run.status == 0);
+  auto docs = json_lines(run.out);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0]["dct"] == "2015-12-15");
+  CHECK(docs[0]["dct_source"] == "inferred");
+  std::string undated = scratch_file("undated2.txt", "Kerry met Putin on Tuesday.\n");
+  auto none = json_lines(run_chronicle({"inspect", "--format", "json", undated}).out);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0]["dct"].is_null());
+  CHECK(none[0]["dct_source"] == "none");
+}
+
+TEST_CASE("bad files are reported by name, the others still processed, exit status 2", "[cli][inspect][errors]") {
+  std::string bad = scratch_file("broken.txt", "---\ndate: 2015-02-30\n---\nText.\n");
+  std::string binary = scratch_file("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  std::string empty = scratch_file("empty.txt", "");
+  auto run = run_chronicle({"inspect", "--format", "json", bad, kCorpus + "/000_5967e4d191867eed.txt", binary, empty,
+                            "no/such/file.txt"});
+  CHECK(run.status == 2);
+  CHECK(json_lines(run.out).size() == 1);
+  CHECK_THAT(run.err, Catch::Contains("broken.txt: line 2: front matter date: '2015-02-30' is not a real date"));
+  CHECK_THAT(run.err, Catch::Contains("image.txt: binary file"));
+  CHECK_THAT(run.err, Catch::Contains("empty.txt: empty file"));
+  CHECK_THAT(run.err, Catch::Contains("no/such/file.txt: no such file or directory"));
+}
+
+TEST_CASE("a bad --dct is refused before anything is read", "[cli][errors]") {
+  auto run = run_chronicle({"inspect", "--dct", "2015-02-30", kCorpus});
+  CHECK(run.status == 1);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Catch::Contains("--dct 2015-02-30: '2015-02-30' is not a real date"));
+}
+
+TEST_CASE("every subcommand answers --help", "[cli]") {
+  for (const char* command : {"inspect"}) {
+    auto run = run_chronicle({command, "--help"});
+    CAPTURE(command);
+    CHECK(run.status == 0);
+    CHECK_THAT(run.out, Catch::Contains("--format"));
+  }
+}

@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "chronicle/language/analyzer.hpp"
+
+using namespace chronicle;
+using namespace chronicle::language;
+
+TEST_CASE("the analyzer gives UD words with tags and lemmas at their byte offsets", "[language][analyzer]") {
+  std::string text = "  Kerry met Lavrov's aides; they weren't talking.";
+  segment::Sentence sentence;
+  sentence.span = {2, text.size()};
+  // Coarse tokens as the segmenter gives them: words, with punctuation apart.
+  for (TextSpan t : {TextSpan{2, 7}, TextSpan{8, 11}, TextSpan{12, 20}, TextSpan{21, 26}, TextSpan{26, 27},
+                     TextSpan{28, 32}, TextSpan{33, 40}, TextSpan{41, 48}, TextSpan{48, 49}})
+    sentence.tokens.push_back({t});
+  Analyzer analyzer = Analyzer::builtin().value();
+  std::vector<Word> words = analyzer.analyze(text, sentence);
+  std::string got;
+  for (const Word& w : words) got += fmt::format("{}/{}/{}/{} ", w.span.of(text), to_string(w.upos), w.xpos, w.lemma);
+  CHECK(got ==
+        "Kerry/PROPN/NNP/Kerry met/VERB/VBD/meet Lavrov/PROPN/NNP/Lavrov 's/PART/POS/'s aides/NOUN/NNS/aide ;/PUNCT/,/; "
+        "they/PRON/PRP/they were/AUX/VBD/be n't/PART/RB/not talking/VERB/VBG/talk ./PUNCT/./. ");
+  REQUIRE(words.size() == 11);
+  CHECK(words[3].span == TextSpan{18, 20});
+  CHECK(words[8].span == TextSpan{37, 40});
+}
+
+TEST_CASE("boilerplate sentences are not analysed", "[language][analyzer]") {
+  std::string text = "Share";
+  segment::Sentence sentence{{0, 5}, false, false, {{{0, 5}}}};
+  CHECK(Analyzer::builtin().value().analyze(text, sentence).empty());
+}

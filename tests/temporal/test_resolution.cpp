@@ -1,0 +1,91 @@
+// Resolution against the publication date: direction from tense and cues, years for month-days,
+// weeks for "last week", narrative mode without a DCT, and impossible dates refused.
+
+#include <catch2/catch.hpp>
+
+#include "chronicle/temporal/tagger.hpp"
+
+using namespace chronicle;
+using namespace chronicle::temporal;
+using namespace date::literals;
+
+namespace {
+
+/// The values the default tagger gives `text` with DCT `dct`, joined by "|".
+std::string values(const std::string& text, std::optional<date::year_month_day> dct = 2015_y / 12 / 15) {
+  TagOptions options;
+  options.dct = dct;
+  std::string out;
+  for (const Timex& t : default_tagger().tag(text, TextSpan{0, text.size()}, options)) {
+    if (!out.empty()) out += '|';
+    out += std::string(t.span.of(text)) + "=" + t.value.value;
+  }
+  return out;
+}
+
+Direction direction_of(const std::string& sentence, const std::string& expression) {
+  const std::size_t at = sentence.find(expression);
+  return cue_tense_oracle().direction(sentence, TextSpan{0, sentence.size()}, TextSpan{at, at + expression.size()});
+}
+
+}  // namespace
+
+TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb forms", "[temporal][tense]") {
+  auto [sentence, expression, expected] = GENERATE(table<std::string, std::string, Direction>({
+      {"The meeting will take place on Friday.", "Friday", Direction::future},
+      {"The meeting would be held on Friday.", "Friday", Direction::future},
+      {"A follow-up conference is set to take place on Friday in NY.", "Friday", Direction::future},
+      {"Kerry and de Mistura want to hold the next round of talks on Friday in NY.", "Friday", Direction::future},
+      {"Assad cast doubt on the talks on Friday, saying he would not negotiate.", "Friday", Direction::unknown},
+      {"Assad appeared to cast doubt on the talks on Friday, saying he would not negotiate.", "Friday", Direction::past},
+      {"The bombs exploded on Friday.", "Friday", Direction::past},
+      {"Kerry met Lavrov two days ago.", "two days ago", Direction::past},
+  }));
+  CAPTURE(sentence);
+  CHECK(direction_of(sentence, expression) == expected);
+}
+
+TEST_CASE("bare weekdays and month-days resolve in the sentence's direction", "[temporal][resolution]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"The meeting will take place on Friday.", "Friday=2015-12-18"},
+      {"Assad cast doubt on the talks on Friday.", "Friday=2015-12-11"},
+      {"On Tuesday Kerry went into meetings.", "Tuesday=2015-12-15"},
+      {"Monday's comments angered Moscow.", "Monday=2015-12-14"},
+      {"The council meets on December 18.", "December 18=2015-12-18"},
+      {"They agreed on a planned January 1 ceasefire.", "January 1=2016-01-01"},
+      {"The truce began on March 1.", "March 1=2015-03-01"},
+      {"Talks broke down in March.", "March=2015-03"},
+      {"Talks will resume in March.", "March=2016-03"},
+      {"The ISSG met last week.", "last week=2015-W50"},
+      {"Kerry has been in Moscow since September 2014.", "September 2014=2014-09"},
+      {"Earlier this month the talks stalled.", "Earlier this month=2015-12"},
+      {"It happened late last year.", "late last year=2014"},
+      {"The talks began two days ago.", "two days ago=2015-12-13"},
+      {"The talks resume in three weeks.", "three weeks=2016-W01"},
+      {"Kerry arrived yesterday and leaves tomorrow.", "yesterday=2015-12-14|tomorrow=2015-12-16"},
+  }));
+  CAPTURE(text);
+  CHECK(values(text) == expected);
+}
+
+TEST_CASE("impossible dates never become values", "[temporal][resolution]") {
+  CHECK(values("He said February 30 was the day.") == "");
+  CHECK(values("It was filed on 2015-13-01 by mistake.") == "");
+  CHECK(values("The court met on February 29, 2015.") == "");
+  CHECK(values("The court met on February 29, 2016.") == "February 29, 2016=2016-02-29");
+}
+
+TEST_CASE("words that look like dates but are not stay untagged", "[temporal][grammar]") {
+  auto text = GENERATE(as<std::string>{}, "He told USA TODAY about it.", "It may rain.", "Day One of the trial began.",
+                       "The Cold War ended.", "They march on the capital.", "Czech Foreign Minister Jan Kavan spoke.",
+                       "He owns 1500 acres.", "The 6-year-old boy smiled.", "It cost $2015.");
+  CAPTURE(text);
+  CHECK(values(text) == "");
+}
+
+TEST_CASE("without a DCT, relative expressions anchor on the last explicit date", "[temporal][narrative]") {
+  CHECK(values("The treaty was signed on June 3, 1998. Two days later the talks resumed.", std::nullopt) ==
+        "June 3, 1998=1998-06-03|Two days later=1998-06-05");
+  CHECK(values("The talks resumed on Friday.", std::nullopt) == "Friday=XXXX-WXX-5");
+  CHECK(values("He was born on December 18.", std::nullopt) == "December 18=XXXX-12-18");
+}

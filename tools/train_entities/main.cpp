@@ -1,0 +1,173 @@
+// chronicle_train_entities: builds the gazetteer from Debian data, trains the entity recognizer
+// on Universal NER English-EWT train (+ wikigold), picks nothing on test, and writes
+// lib/resources/en/entities/{gazetteer.tsv,model.bin}. Prints dev/test figures and tagging speed.
+//
+//   chronicle_train_entities                       # the committed model
+//   chronicle_train_entities --decoder greedy --out /tmp/ner --epochs 8
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "chronicle/entities/evaluation.hpp"
+#include "chronicle/entities/iob.hpp"
+#include "chronicle/entities/recognizer.hpp"
+#include "chronicle/entities/training.hpp"
+#include "gazetteer_builder.hpp"
+
+namespace {
+
+using namespace chronicle;
+using namespace chronicle::entities;
+
+struct Options {
+  std::string source = CHRONICLE_SOURCE_DIR;
+  std::string data = std::string(CHRONICLE_SOURCE_DIR) + "/../shared/data";
+  std::string out;
+  std::string cities_dir = "/usr/share/libtimezonemap/ui";
+  std::string wordnet_dir = "/usr/share/wordnet";
+  long min_population = 50000;
+  std::string decoder = "viterbi";
+  bool no_wikigold = false;
+  bool dry_run = false;
+  std::string dump;
+  TrainingOptions training;
+};
+
+void print_scores(std::string_view name, const EntityScores& s) {
+  fmt::print("{:<5} P {:.4f}  R {:.4f}  F1 {:.4f}  ({} gold, {} predicted, {} correct)\n", name,
+             s.overall.precision(), s.overall.recall(), s.overall.f1(), s.overall.gold, s.overall.predicted,
+             s.overall.correct);
+  for (const auto& [type, c] : s.by_type)
+    fmt::print("  {:<4} P {:.4f}  R {:.4f}  F1 {:.4f}  ({} gold)\n", type, c.precision(), c.recall(), c.f1(), c.gold);
+}
+
+// Tokens per second of tagging `sentences` (gold tokens, features and decoding included).
+double speed(const Recognizer& r, const std::vector<TaggedSentence>& sentences) {
+  std::vector<std::vector<std::string_view>> words;
+  std::size_t tokens = 0;
+  for (const auto& s : sentences) {
+    words.emplace_back(s.words.begin(), s.words.end());
+    tokens += s.words.size();
+  }
+  std::vector<std::uint8_t> tags;
+  auto start = std::chrono::steady_clock::now();
+  int rounds = 0;
+  double seconds = 0;
+  do {
+    for (const auto& w : words) r.tag(w, tags);
+    ++rounds;
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  } while (seconds < 2.0);
+  return static_cast<double>(tokens) * rounds / seconds;
+}
+
+bool write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  return static_cast<bool>(out);
+}
+
+int run(Options& o) {
+  if (o.out.empty()) o.out = o.source + "/lib/resources/en/entities";
+  auto t0 = std::chrono::steady_clock::now();
+  auto gazetteer = train_entities::build_gazetteer(
+      {o.source + "/lib/resources/en/actors", o.cities_dir, o.wordnet_dir, o.min_population});
+  if (!gazetteer) {
+    std::cerr << "chronicle_train_entities: " << gazetteer.error().message << '\n';
+    return 1;
+  }
+  fmt::print("{}\n", gazetteer->summary);
+
+  const std::string uner = o.data + "/ner/UNER_English-EWT/";
+  auto train_set = read_iob_file(uner + "en_ewt-ud-train.draft-cleaned.iob2", IobFormat::iob2);
+  auto dev = read_iob_file(uner + "en_ewt-ud-dev.iob2", IobFormat::iob2);
+  auto test = read_iob_file(uner + "en_ewt-ud-test.iob2", IobFormat::iob2);
+  for (auto* r : {&train_set, &dev, &test})
+    if (!*r) {
+      std::cerr << "chronicle_train_entities: " << r->error().message << '\n';
+      return 1;
+    }
+  std::size_t uner_sentences = train_set->size();
+  if (!o.no_wikigold) {
+    auto wiki = read_iob_file(o.data + "/ner/wikigold/wikigold.conll.txt", IobFormat::conll_iob1);
+    if (!wiki) {
+      std::cerr << "chronicle_train_entities: " << wiki.error().message << '\n';
+      return 1;
+    }
+    train_set->insert(train_set->end(), wiki->begin(), wiki->end());
+  }
+  fmt::print("training on {} sentences ({} UNER train + {} wikigold), dev {} sentences\n", train_set->size(),
+             uner_sentences, train_set->size() - uner_sentences, dev->size());
+
+  o.training.decoder = o.decoder == "greedy" ? Decoder::greedy : Decoder::viterbi;
+  o.training.dev = &*dev;
+  o.training.progress = [](const EpochReport& r) {
+    fmt::print("epoch {:>2}: train acc {:.4f}  dev F1 {:.4f}  model {} bytes  {:.1f}s\n", r.epoch, r.train_accuracy,
+               r.dev_f1, r.model_bytes, r.seconds);
+    std::fflush(stdout);
+  };
+  auto model = train(*train_set, gazetteer->tsv, o.training);
+  if (!model) {
+    std::cerr << "chronicle_train_entities: " << model.error().message << '\n';
+    return 1;
+  }
+  double train_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  auto recognizer = Recognizer::from_data(*model, gazetteer->tsv);
+  if (!recognizer) {
+    std::cerr << "chronicle_train_entities: " << recognizer.error().message << '\n';
+    return 1;
+  }
+  ModelInfo info = recognizer->info();
+  fmt::print("model: {} decoder, {} features, {} bytes; gazetteer {} bytes; trained in {:.0f}s\n", info.decoder,
+             info.features, info.model_bytes, gazetteer->tsv.size(), train_seconds);
+  print_scores("dev", evaluate(*recognizer, *dev));
+  if (!o.dump.empty()) {
+    std::ofstream dump(o.dump);
+    for (const auto& s : *dev) {
+      auto tags = recognizer->recognize_tokens(s.words);
+      for (std::size_t i = 0; i < s.words.size(); ++i) dump << s.words[i] << ' ' << s.tags[i] << ' ' << tags[i] << '\n';
+      dump << '\n';
+    }
+  }
+  print_scores("test", evaluate(*recognizer, *test));
+  fmt::print("speed: {:.0f} tokens/s (one thread, gold tokens of dev)\n", speed(*recognizer, *dev));
+  if (o.dry_run) return 0;
+  if (!write_file(o.out + "/gazetteer.tsv", gazetteer->tsv) || !write_file(o.out + "/model.bin", *model)) {
+    std::cerr << "chronicle_train_entities: cannot write to " << o.out << '\n';
+    return 1;
+  }
+  fmt::print("wrote {}/model.bin and {}/gazetteer.tsv\n", o.out, o.out);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Train Chronicle's named-entity recognizer"};
+  Options o;
+  app.add_option("--source", o.source, "Chronicle source tree")->capture_default_str();
+  app.add_option("--data", o.data, "shared data directory (ner/UNER_English-EWT, ner/wikigold)")->capture_default_str();
+  app.add_option("--out", o.out, "where to write model.bin and gazetteer.tsv (default: lib/resources/en/entities)");
+  app.add_option("--cities-dir", o.cities_dir, "GeoNames files of libtimezonemap-data")->capture_default_str();
+  app.add_option("--wordnet-dir", o.wordnet_dir, "WordNet database")->capture_default_str();
+  app.add_option("--min-population", o.min_population, "smallest city kept")->capture_default_str();
+  app.add_option("--decoder", o.decoder, "viterbi or greedy")
+      ->check(CLI::IsMember({"viterbi", "greedy"}))
+      ->capture_default_str();
+  app.add_option("--epochs", o.training.epochs, "passes over the training data")->capture_default_str();
+  app.add_option("--seed", o.training.seed, "shuffling seed")->capture_default_str();
+  app.add_option("--min-count", o.training.min_count, "ignore rarer features")->capture_default_str();
+  app.add_option("--prune", o.training.prune, "drop weights under this many quantization steps")->capture_default_str();
+  app.add_option("--entity-bias", o.training.entity_bias, "bonus for opening an entity (recall vs precision)")
+      ->capture_default_str();
+  app.add_flag("--keep-best", o.training.keep_best, "keep the epoch with the best dev F1");
+  app.add_flag("--no-wikigold", o.no_wikigold, "train on UNER only");
+  app.add_option("--dump", o.dump, "write dev predictions (word gold predicted) to this file");
+  app.add_flag("--dry-run", o.dry_run, "report figures, write nothing");
+  CLI11_PARSE(app, argc, argv);
+  return run(o);
+}
