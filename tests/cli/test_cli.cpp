@@ -126,10 +126,66 @@ TEST_CASE("a bad --dct is refused before anything is read", "[cli][errors]") {
 }
 
 TEST_CASE("every subcommand answers --help", "[cli]") {
-  for (const char* command : {"inspect"}) {
+  for (const char* command : {"inspect", "tag", "events", "build", "timeline", "query", "export", "eval"}) {
     auto run = run_chronicle({command, "--help"});
     CAPTURE(command);
     CHECK(run.status == 0);
-    CHECK_THAT(run.out, Catch::Contains("--format"));
+    CHECK_THAT(run.out, Catch::Contains(std::string("Usage:")) && Catch::Contains(std::string(command)));
   }
+  for (const char* command : {"inspect", "tag", "events", "timeline", "query", "export"})
+    CHECK_THAT(run_chronicle({command, "--help"}).out, Catch::Contains("--format"));
+}
+
+TEST_CASE("events lists dated mentions with canonical actors for each seed article", "[cli][events]") {
+  auto run = run_chronicle({"events", "--format", "json", kCorpus});
+  REQUIRE(run.status == 0);
+  auto docs = json_lines(run.out);
+  REQUIRE(docs.size() == 5);
+  bool moscow_talks = false;
+  for (const json& d : docs) {
+    std::string bytes = read_file(std::string(CHRONICLE_SOURCE_DIR) + "/" + d["path"].get<std::string>());
+    for (const json& e : d["events"]) {
+      std::size_t b = e["trigger"]["begin"], en = e["trigger"]["end"];
+      REQUIRE(bytes.substr(b, en - b) == e["trigger"]["text"].get<std::string>());
+      if (e["lemma"] == "talk" && !e["time"].is_null() && e["time"]["value"] == "2015-12-15" && e["location"] == "Moscow")
+        moscow_talks = true;
+      for (const json& actor : e["actors"]) {
+        CHECK(actor != "Sergey Lavrov");  // one canonical name per actor
+        CHECK(actor != "Kerry");
+      }
+    }
+  }
+  CHECK(moscow_talks);
+}
+
+TEST_CASE("the timeline of the seed corpus runs in date order and names its sources", "[cli][timeline]") {
+  auto run = run_chronicle({"timeline", "--format", "json", kCorpus});
+  REQUIRE(run.status == 0);
+  json timeline = json::parse(run.out);
+  std::string last;
+  bool dec18 = false, jan1 = false, march2011 = false;
+  for (const json& e : timeline["events"]) {
+    REQUIRE_FALSE(e["mentions"].empty());
+    if (e["time"].is_null()) continue;
+    std::string begin = e["time"]["begin"].is_null() ? "" : e["time"]["begin"].get<std::string>();
+    if (!begin.empty()) {
+      CHECK(begin >= last);
+      last = begin;
+    }
+    std::string value = e["time"]["value"];
+    dec18 = dec18 || value == "2015-12-18";
+    jan1 = jan1 || value == "2016-01-01";
+    march2011 = march2011 || value == "2011-03";
+  }
+  CHECK(dec18);
+  CHECK(jan1);
+  CHECK(march2011);
+}
+
+TEST_CASE("query by any alias of an actor gives the same answer", "[cli][query]") {
+  auto a = run_chronicle({"query", "--actor", "Lavrov", "--format", "json", kCorpus});
+  auto b = run_chronicle({"query", "--actor", "Sergey Lavrov", "--format", "json", kCorpus});
+  REQUIRE(a.status == 0);
+  CHECK(a.out == b.out);
+  CHECK_FALSE(json::parse(a.out)["events"].empty());
 }

@@ -30,10 +30,10 @@ std::string render_svg(const std::string& source, const std::string& name) {
   auto in = dir / (base + ".dot"), out = dir / (base + ".svg");
   std::ofstream(in) << source;
   std::string command = "dot -Tsvg '" + in.string() + "' -o '" + out.string() + "' 2> '" + (dir / (base + ".err")).string() + "'";
-  if (std::system(command.c_str()) != 0) return "";
-  std::ifstream svg(out);
+  int status = std::system(command.c_str());
   std::stringstream buf;
-  buf << svg.rdbuf();
+  if (status == 0) buf << std::ifstream(out).rdbuf();
+  for (const auto& file : {in, out, dir / (base + ".err")}) std::filesystem::remove(file);
   return buf.str();
 }
 

@@ -1,6 +1,7 @@
 // `chronicle build` / `timeline` / `query` / `export` against a real store, end to end.
 
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -89,4 +90,31 @@ TEST_CASE("store and paths exclude each other, query needs an actor, bad dates a
   Run bad = run("timeline --from 2015-02-30 " + (dir.path / "docs").string());
   CHECK(bad.status != 0);
   CHECK_THAT(bad.out, Catch::Contains("--from 2015-02-30"));
+}
+
+TEST_CASE("a build killed mid-way leaves the store as it was, and readers still open it", "[store][cli]") {
+  TempDir dir("killed");
+  dir.write("a.txt", "---\nid: a\ndate: 2015-12-15\n---\nKerry met Lavrov in Moscow on Tuesday.\n");
+  std::string store = (dir.path / "k.db").string();
+  REQUIRE(run("build --store " + store + " " + (dir.path / "docs").string()).status == 0);
+  // Simulate the kill: an uncommitted transaction whose process dies leaves a hot journal.
+  pid_t child = fork();
+  if (child == 0) {
+    sqlite3* db = nullptr;
+    sqlite3_open(store.c_str(), &db);
+    // A small cache makes SQLite spill the half-written pages to the file, as a long build does.
+    sqlite3_exec(db, "PRAGMA cache_size = 10; BEGIN IMMEDIATE; DELETE FROM documents; "
+                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                     "INSERT INTO documents (id, path, hash, text, analysis) "
+                     "SELECT 'half' || i, '', '', hex(randomblob(2000)), '{}' FROM n;",
+                 nullptr, nullptr, nullptr);
+    _exit(0);  // no COMMIT, no close
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(fs::exists(store + "-journal"));  // the hot journal of the unfinished build
+  Run r = run("timeline --format json --store " + store);
+  CHECK(r.status == 0);
+  Run again = run("build --store " + store + " " + (dir.path / "docs").string());
+  CHECK_THAT(again.out, Catch::Contains("0 new, 0 changed, 1 unchanged") && Catch::Contains("(1 in the store)"));
 }

@@ -56,6 +56,8 @@ TEST_CASE("bare weekdays and month-days resolve in the sentence's direction", "[
       {"The truce began on March 1.", "March 1=2015-03-01"},
       {"Talks broke down in March.", "March=2015-03"},
       {"Talks will resume in March.", "March=2016-03"},
+      {"The properties, worth $130 million in October, are worth half that.", "October=2015-10"},
+      {"The loans run through February, as well as the credit lines.", "February=2016-02"},
       {"The ISSG met last week.", "last week=2015-W50"},
       {"Kerry has been in Moscow since September 2014.", "September 2014=2014-09"},
       {"Earlier this month the talks stalled.", "Earlier this month=2015-12"},
@@ -88,4 +90,34 @@ TEST_CASE("without a DCT, relative expressions anchor on the last explicit date"
         "June 3, 1998=1998-06-03|Two days later=1998-06-05");
   CHECK(values("The talks resumed on Friday.", std::nullopt) == "Friday=XXXX-WXX-5");
   CHECK(values("He was born on December 18.", std::nullopt) == "December 18=XXXX-12-18");
+}
+
+TEST_CASE("anaphoric periods anchor on the last date written with its year", "[temporal][resolution]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"He was promoted on May 22, 1995, and the following year he moved to Washington.",
+       "May 22, 1995=1995-05-22|the following year=1996"},
+      {"Talks collapsed in March 2011. Later that year the war began.", "March 2011=2011-03|Later that year=2011"},
+      {"The plan failed. The following month the company was sold.", "The following month=2016-01"},
+  }));
+  CAPTURE(text);
+  CHECK(values(text) == expected);
+}
+
+TEST_CASE("earnings comparisons refer to the quarter the report named", "[temporal][resolution]") {
+  const std::string text =
+      "Net income rose 20% in the third quarter. Sales also climbed. Costs fell. Margins widened. "
+      "A year ago, the company earned $2 million. In the year-ago period sales were lower.";
+  CHECK(values(text) == "the third quarter=2015-Q3|A year ago=2014-Q3|the year-ago period=2014-Q3");
+}
+
+TEST_CASE("spelled-out years and clock times with a date resolve", "[temporal][resolution]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"In nineteen ninety-six the bomb went off.", "nineteen ninety-six=1996"},
+      {"It was January nineteen ninety-seven.", "January nineteen ninety-seven=1997-01"},
+      {"The offer expires at 5 p.m. EST Dec. 18.", "5 p.m. EST Dec. 18=2015-12-18T17:00"},
+      {"Talks broke off at noon Thursday.", "noon Thursday=2015-12-10T12:00"},
+      {"The deal will save $500 million a year.", ""},
+  }));
+  CAPTURE(text);
+  CHECK(values(text) == expected);
 }

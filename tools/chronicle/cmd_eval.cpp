@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "chronicle/core/resources.hpp"
 #include "chronicle/evaluation/timex_eval.hpp"
+#include "chronicle/language/tense_oracle.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -18,6 +20,8 @@ struct EvalOptions {
   std::string gold;
   std::string format;
   std::string errors;
+  std::string resources;
+  std::string tense = "pos";
 };
 
 nlohmann::ordered_json scores_json(const evaluation::TimexScores& s) {
@@ -65,14 +69,17 @@ void print_text(const evaluation::TimexScores& s, bool with_errors) {
 }
 
 int run_eval_timex(const EvalOptions& options) {
+  if (!options.resources.empty()) resources::set_override_dir(options.resources);
   const temporal::Tagger* tagger = nullptr;
+  const temporal::TenseOracle* oracle = nullptr;  // nullptr: the tagger's cue oracle
   try {
     tagger = &temporal::default_tagger();
+    if (options.tense == "pos") oracle = &language::pos_tense_oracle();
   } catch (const std::exception& e) {
     report_error(e.what());
     return kExitFailure;
   }
-  auto scores = evaluation::evaluate_timex(options.gold, *tagger);
+  auto scores = evaluation::evaluate_timex(options.gold, *tagger, oracle);
   if (!scores) {
     report_error(scores.error().message);
     return kExitFailure;
@@ -99,11 +106,19 @@ void add_eval_command(CLI::App& app, Context& context) {
   eval->require_subcommand(1);
   add_eval_language_subcommands(*eval, context);
   add_eval_entities_subcommands(*eval, context);
+  add_eval_events_subcommand(*eval, context);
   auto options = std::make_shared<EvalOptions>();
   CLI::App* timex = eval->add_subcommand("timex", "TempEval-3 Task A: TIMEX3 spans, types and values");
   timex->add_option("--gold", options->gold, "directory of TimeML gold files (.tml)")->required();
   add_format_option(*timex, options->format, {"text", "json"});
+  timex->add_option("--tense", options->tense,
+                    "what decides whether a bare \"Friday\" lies before or after the publication date: "
+                    "pos (verb groups from the tagger) or cues (cue words)")
+      ->check(CLI::IsMember({"pos", "cues"}))
+      ->capture_default_str();
   timex->add_option("--errors", options->errors, "write every error (kind, doc, gold, system, context) to FILE");
+  timex->add_option("--resources", options->resources,
+                    "read rules and lexicons from DIR (e.g. lib/resources) instead of the embedded ones");
   timex->callback([options, &context] { context.exit_code = run_eval_timex(*options); });
 }
 

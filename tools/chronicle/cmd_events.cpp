@@ -6,10 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "chronicle/actors/resolver.hpp"
-#include "chronicle/events/extractor.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "corpus_source.hpp"
 
 namespace chronicle::cli {
 namespace {
@@ -72,21 +71,11 @@ void print_text(const events::DocumentAnalysis& a) {
 }
 
 int run_events(const EventsOptions& options) {
-  auto extractor = events::Extractor::load();
-  if (!extractor) {
-    report_error(extractor.error().message);
-    return kExitFailure;
-  }
-  auto resolver = actors::Resolver::load();
-  if (!resolver) {
-    report_error(resolver.error().message);
-    return kExitFailure;
-  }
+  const Analyzer& pipeline = analyzer();
   std::vector<events::DocumentAnalysis> analyses;
-  int status = for_each_document(options.input, [&](const ingest::Document& doc) { analyses.push_back(extractor->analyze(doc)); });
-  resolver->resolve(analyses);
-  for (auto& a : analyses) {
-    for (auto& m : a.mentions) m.summary = events::summarize(m);
+  int status = for_each_document(options.input, [&](const ingest::Document& doc) { analyses.push_back(pipeline.analyze(doc)); });
+  pipeline.resolve_actors(analyses);
+  for (const auto& a : analyses) {
     if (options.format == "json")
       std::cout << analysis_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else

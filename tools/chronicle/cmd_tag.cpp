@@ -1,12 +1,15 @@
 // chronicle tag: the temporal expressions of each document, as JSON Lines, TimeML or text.
 
 #include <iostream>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "chronicle/core/utf8.hpp"
 #include "chronicle/temporal/tagger.hpp"
 #include "chronicle/temporal/timeml_writer.hpp"
+#include "chronicle/language/tense_oracle.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -16,31 +19,113 @@ namespace {
 struct TagCommandOptions {
   InputOptions input;
   std::string format;
+  std::string tense = "pos";
 };
 
-nlohmann::ordered_json tag_json(const ingest::Document& doc, const std::vector<temporal::Timex>& timexes) {
-  nlohmann::ordered_json out;
-  out["doc"] = doc.id;
-  out["path"] = doc.path;
-  out["dct"] = doc.dct ? nlohmann::ordered_json(ingest::format_date(*doc.dct)) : nlohmann::ordered_json(nullptr);
-  out["dct_source"] = ingest::to_string(doc.dct_source);
-  auto& list = out["timexes"] = nlohmann::ordered_json::array();
-  const std::string_view original = doc.original();
-  for (const temporal::Timex& t : timexes) {
-    const TextSpan raw = doc.to_raw(t.span);
-    nlohmann::ordered_json item{{"begin", raw.begin},
-                                {"end", raw.end},
-                                {"text", raw.of(original)},
-                                {"type", temporal::to_string(t.value.type)},
-                                {"value", t.value.value}};
-    if (t.value.mod != temporal::Mod::none) item["mod"] = temporal::to_string(t.value.mod);
-    if (!t.value.freq.empty()) item["freq"] = t.value.freq;
-    if (!t.value.quant.empty()) item["quant"] = t.value.quant;
-    if (t.value.period) item["granularity"] = temporal::to_string(t.value.period->granularity());
-    item["rule"] = t.rule;
-    list.push_back(std::move(item));
+/// Appends `s` as a JSON string, escaped as nlohmann::json::dump does with ensure_ascii off and
+/// invalid UTF-8 replaced (the replacement is left to nlohmann, as it is rare).
+void append_json_string(std::string& out, std::string_view s) {
+  bool ascii = true;
+  for (const char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!ascii && utf8::find_invalid(s)) {
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
   }
-  return out;
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain = 0;   // start of the run of bytes copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+/// One JSON Lines record of `tag --format json`, appended to `out` (fields in the documented order).
+void append_tag_json(std::string& out, const ingest::Document& doc, const std::vector<temporal::Timex>& timexes) {
+  auto field = [&](std::string_view key) {
+    out += '"';
+    out += key;
+    out += "\":";
+  };
+  out += '{';
+  field("doc");
+  append_json_string(out, doc.id);
+  out += ',';
+  field("path");
+  append_json_string(out, doc.path);
+  out += ',';
+  field("dct");
+  if (doc.dct) append_json_string(out, ingest::format_date(*doc.dct));
+  else out += "null";
+  out += ',';
+  field("dct_source");
+  append_json_string(out, ingest::to_string(doc.dct_source));
+  out += ',';
+  field("timexes");
+  out += '[';
+  const std::string_view original = doc.original();
+  for (std::size_t k = 0; k < timexes.size(); ++k) {
+    const temporal::Timex& t = timexes[k];
+    const TextSpan raw = doc.to_raw(t.span);
+    if (k > 0) out += ',';
+    out += '{';
+    field("begin");
+    fmt::format_to(std::back_inserter(out), "{}", raw.begin);
+    out += ',';
+    field("end");
+    fmt::format_to(std::back_inserter(out), "{}", raw.end);
+    out += ',';
+    field("text");
+    append_json_string(out, raw.of(original));
+    out += ',';
+    field("type");
+    append_json_string(out, temporal::to_string(t.value.type));
+    out += ',';
+    field("value");
+    append_json_string(out, t.value.value);
+    if (t.value.mod != temporal::Mod::none) {
+      out += ',';
+      field("mod");
+      append_json_string(out, temporal::to_string(t.value.mod));
+    }
+    if (!t.value.freq.empty()) {
+      out += ',';
+      field("freq");
+      append_json_string(out, t.value.freq);
+    }
+    if (!t.value.quant.empty()) {
+      out += ',';
+      field("quant");
+      append_json_string(out, t.value.quant);
+    }
+    if (t.value.period) {
+      out += ',';
+      field("granularity");
+      append_json_string(out, temporal::to_string(t.value.period->granularity()));
+    }
+    out += ',';
+    field("rule");
+    append_json_string(out, t.rule);
+    out += '}';
+  }
+  out += "]}\n";
 }
 
 void tag_text(const ingest::Document& doc, const std::vector<temporal::Timex>& timexes) {
@@ -64,18 +149,25 @@ void tag_timeml(const ingest::Document& doc, std::vector<temporal::Timex> timexe
 
 int run_tag(const TagCommandOptions& options) {
   const temporal::Tagger* tagger = nullptr;
+  const temporal::TenseOracle* oracle = nullptr;  // nullptr: the tagger's cue oracle
   try {
     tagger = &temporal::default_tagger();
+    if (options.tense == "pos") oracle = &language::pos_tense_oracle();
   } catch (const std::exception& e) {
     report_error(e.what());
     return kExitFailure;
   }
+  std::string buffer;   // JSON output, reused from one document to the next
   return for_each_document(options.input, [&](const ingest::Document& doc) {
     temporal::TagOptions tag_options;
     tag_options.dct = doc.dct;
+    tag_options.oracle = oracle;
     std::vector<temporal::Timex> timexes = tagger->tag(doc.text, doc.body, tag_options);
-    if (options.format == "json")
-      std::cout << tag_json(doc, timexes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    if (options.format == "json") {
+      buffer.clear();
+      append_tag_json(buffer, doc, timexes);
+      std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    }
     else if (options.format == "timeml")
       tag_timeml(doc, std::move(timexes));
     else
@@ -90,6 +182,11 @@ void add_tag_command(CLI::App& app, Context& context) {
   CLI::App* command = app.add_subcommand("tag", "temporal expressions of each document (TimeML TIMEX3 values)");
   add_input_options(*command, options->input);
   add_format_option(*command, options->format, {"json", "timeml", "text"});
+  command->add_option("--tense", options->tense,
+                      "what decides whether a bare \"Friday\" lies before or after the publication date: "
+                      "pos (verb groups from the tagger) or cues (cue words)")
+      ->check(CLI::IsMember({"pos", "cues"}))
+      ->capture_default_str();
   command->callback([options, &context] { context.exit_code = run_tag(*options); });
 }
 

@@ -24,8 +24,14 @@ void add_eval_command(CLI::App&, Context&);
 /// `chronicle eval pos`: tagger and lemmatizer accuracy on CoNLL-U gold (cmd_eval_language.cpp).
 void add_eval_language_subcommands(CLI::App& eval, Context& context);
 
+/// `chronicle eval events`: TempEval-3 Task B event recognition (cmd_eval_events.cpp).
+void add_eval_events_subcommand(CLI::App& eval, Context& context);
+
 /// `chronicle eval ner`: recognizer accuracy on IOB2 gold (cmd_eval_entities.cpp).
 void add_eval_entities_subcommands(CLI::App& eval, Context& context);
+
+/// `chronicle events`: event mentions of each document, before cross-document merging.
+void add_events_command(CLI::App& app, Context& context);
 
 /// `chronicle build`: analyse documents into the SQLite store.
 void add_build_command(CLI::App&, Context&);

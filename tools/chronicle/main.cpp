@@ -1,5 +1,6 @@
 // chronicle: the command-line front end. See ../../README.md and PRODUCT.md for the commands.
 
+#include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   chronicle::cli::Context context;
   chronicle::cli::add_inspect_command(app, context);
   chronicle::cli::add_tag_command(app, context);
+  chronicle::cli::add_events_command(app, context);
   chronicle::cli::add_eval_command(app, context);
   chronicle::cli::add_build_command(app, context);
   chronicle::cli::add_timeline_command(app, context);
@@ -24,6 +26,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const std::exception& e) {
+    // Broken set-up (a model that does not load, WordNet data missing): say so and stop.
+    std::cerr << "chronicle: " << e.what() << '\n';
+    return 1;
   }
   std::cout.flush();
   return context.exit_code;

@@ -1,11 +1,14 @@
-// chronicle_train_entities: builds the gazetteer from Debian data, trains the entity recognizer
-// on Universal NER English-EWT train (+ wikigold), picks nothing on test, and writes
+// chronicle_train_entities: builds the gazetteer from Debian data, learns word clusters from raw
+// text (UNER train, wikigold, TempEval-3 silver; clusters.cpp), trains the entity recognizer on
+// Universal NER English-EWT train (+ wikigold), picks nothing on test, and writes
 // lib/resources/en/entities/{gazetteer.tsv,model.bin}. Prints dev/test figures and tagging speed.
 //
 //   chronicle_train_entities                       # the committed model
 //   chronicle_train_entities --decoder greedy --out /tmp/ner --epochs 8
+//   chronicle_train_entities --dry-run --pos --seed 2   # an experiment: figures only
 
 #include <chrono>
+#include <unordered_map>
 #include <fstream>
 #include <iostream>
 
@@ -16,12 +19,16 @@
 #include "chronicle/entities/iob.hpp"
 #include "chronicle/entities/recognizer.hpp"
 #include "chronicle/entities/training.hpp"
+#include "chronicle/language/conllu.hpp"
+#include "chronicle/language/training.hpp"
+#include "clusters.hpp"
 #include "gazetteer_builder.hpp"
 
 namespace {
 
 using namespace chronicle;
 using namespace chronicle::entities;
+using train_entities::ClusterOptions;
 
 struct Options {
   std::string source = CHRONICLE_SOURCE_DIR;
@@ -32,6 +39,11 @@ struct Options {
   long min_population = 50000;
   std::string decoder = "viterbi";
   bool no_wikigold = false;
+  bool no_clusters = false, pos = false, no_org_heads = false, no_silver = false;
+  ClusterOptions clusters;
+  int jackknife = 5;
+  std::vector<double> type_bias;
+  bool bias_sweep = false;
   bool dry_run = false;
   std::string dump;
   TrainingOptions training;
@@ -63,6 +75,54 @@ double speed(const Recognizer& r, const std::vector<TaggedSentence>& sentences) 
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   } while (seconds < 2.0);
   return static_cast<double>(tokens) * rounds / seconds;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string key;
+  for (const auto& w : words) (key += w) += '\x1f';
+  return key;
+}
+
+// Part-of-speech tags for the training sentences as the recognizer will see them at run time:
+// the built-in tagger was trained on UD EWT train, the very sentences of UNER train, and tags
+// them almost perfectly, far better than unseen text. So UD EWT train is cut into `folds` parts
+// and each part is tagged by a tagger trained on the others (jackknifing); sentences not in UD
+// EWT train (wikigold) keep the built-in tagger's tags. `taggers` keeps the fold taggers alive
+// (the tags' XPOS strings point into them).
+Result<std::vector<std::vector<language::PosTag>>> jackknifed_tags(const std::string& conllu_path, int folds,
+                                                                   const std::vector<TaggedSentence>& sentences,
+                                                                   std::vector<language::Tagger>& taggers) {
+  auto ud = language::read_conllu_file(conllu_path);
+  if (!ud) return tl::unexpected(ud.error());
+  std::unordered_map<std::string, std::vector<language::PosTag>> by_words;
+  for (int f = 0; f < folds; ++f) {
+    std::vector<language::ConlluSentence> train_part;
+    for (std::size_t i = 0; i < ud->size(); ++i)
+      if (static_cast<int>(i * static_cast<std::size_t>(folds) / ud->size()) != f) train_part.push_back((*ud)[i]);
+    language::TaggerTrainingOptions options;
+    auto tagger = language::Tagger::load(language::train_tagger(train_part, options), "fold tagger");
+    if (!tagger) return tl::unexpected(tagger.error());
+    taggers.push_back(*tagger);
+    std::vector<std::string> words;
+    std::vector<std::string_view> views;
+    for (std::size_t i = 0; i < ud->size(); ++i) {
+      if (static_cast<int>(i * static_cast<std::size_t>(folds) / ud->size()) != f) continue;
+      words.clear();
+      for (const auto& w : (*ud)[i].words) words.push_back(w.form);
+      views.assign(words.begin(), words.end());
+      by_words[joined(words)] = taggers.back().tag(views);
+    }
+  }
+  std::vector<std::vector<language::PosTag>> out(sentences.size());
+  std::size_t found = 0;
+  for (std::size_t s = 0; s < sentences.size(); ++s)
+    if (auto it = by_words.find(joined(sentences[s].words)); it != by_words.end()) {
+      out[s] = it->second;
+      ++found;
+    }
+  fmt::print("part-of-speech tags: {} of {} training sentences jackknifed ({} folds of UD EWT train)\n", found,
+             sentences.size(), folds);
+  return out;
 }
 
 bool write_file(const std::string& path, const std::string& bytes) {
@@ -100,13 +160,52 @@ int run(Options& o) {
     }
     train_set->insert(train_set->end(), wiki->begin(), wiki->end());
   }
+  o.training.disabled_features = (o.no_clusters ? kFeaturesClusters : 0u) | (o.pos ? 0u : kFeaturesPos) |
+                                 (o.no_org_heads ? kFeaturesOrgHeads : 0u);
+  {
+    // word clusters from raw text: UNER train (the UD EWT train sentences), wikigold and the
+    // TempEval-3 silver news; never dev or test
+    auto cluster_start = std::chrono::steady_clock::now();
+    std::vector<std::vector<std::string>> corpus;
+    for (const auto& s : *train_set) corpus.push_back(s.words);
+    std::size_t silver_files = 0;
+    if (!o.no_silver) {
+      auto read = train_entities::read_timeml_text(o.data + "/timeml/te3-silver", corpus);
+      if (!read) {
+        std::cerr << "chronicle_train_entities: " << read.error().message << '\n';
+        return 1;
+      }
+      silver_files = *read;
+    }
+    std::string summary;
+    gazetteer->tsv += train_entities::build_clusters(corpus, o.clusters, summary);
+    fmt::print("{} ({} te3-silver files); {:.1f}s\n", summary, silver_files,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - cluster_start).count());
+  }
   fmt::print("training on {} sentences ({} UNER train + {} wikigold), dev {} sentences\n", train_set->size(),
              uner_sentences, train_set->size() - uner_sentences, dev->size());
 
+  std::vector<language::Tagger> fold_taggers;
+  std::vector<std::vector<language::PosTag>> train_pos;
+  if (o.jackknife > 1 && o.pos) {
+    auto tags = jackknifed_tags(o.data + "/ud/UD_English-EWT/en_ewt-ud-train.conllu", o.jackknife, *train_set,
+                                fold_taggers);
+    if (!tags) {
+      std::cerr << "chronicle_train_entities: " << tags.error().message << '\n';
+      return 1;
+    }
+    train_pos = std::move(*tags);
+    o.training.train_pos = &train_pos;
+  }
+  for (std::size_t t = 0; t < 3 && t < o.type_bias.size(); ++t) o.training.type_bias[t] = o.type_bias[t];
+  if (o.bias_sweep)
+    o.training.on_bias = [](std::string_view type, double bias, double f1) {
+      fmt::print("bias {} {:+.1f}: dev F1 {:.4f}\n", type, bias, f1);
+    };
   o.training.decoder = o.decoder == "greedy" ? Decoder::greedy : Decoder::viterbi;
   o.training.dev = &*dev;
   o.training.progress = [](const EpochReport& r) {
-    fmt::print("epoch {:>2}: train acc {:.4f}  dev F1 {:.4f}  model {} bytes  {:.1f}s\n", r.epoch, r.train_accuracy,
+    fmt::print("member {} epoch {:>2}: train acc {:.4f}  dev F1 {:.4f}  model {} bytes  {:.1f}s\n", r.member, r.epoch, r.train_accuracy,
                r.dev_f1, r.model_bytes, r.seconds);
     std::fflush(stdout);
   };
@@ -160,12 +259,26 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--epochs", o.training.epochs, "passes over the training data")->capture_default_str();
   app.add_option("--seed", o.training.seed, "shuffling seed")->capture_default_str();
+  app.add_option("--ensemble", o.training.ensemble, "members averaged into the model")->capture_default_str();
   app.add_option("--min-count", o.training.min_count, "ignore rarer features")->capture_default_str();
   app.add_option("--prune", o.training.prune, "drop weights under this many quantization steps")->capture_default_str();
   app.add_option("--entity-bias", o.training.entity_bias, "bonus for opening an entity (recall vs precision)")
       ->capture_default_str();
+  app.add_option("--type-bias", o.type_bias, "bonus for opening a PER, ORG, LOC entity (three numbers)")
+      ->expected(3);
+  app.add_flag("--bias-sweep", o.bias_sweep, "report dev F1 under other per-type biases");
   app.add_flag("--keep-best", o.training.keep_best, "keep the epoch with the best dev F1");
   app.add_flag("--no-wikigold", o.no_wikigold, "train on UNER only");
+  app.add_flag("--no-clusters", o.no_clusters, "leave the word-cluster features out (ablation)");
+  app.add_flag("--pos", o.pos, "add part-of-speech features (measured, not in the committed model)");
+  app.add_flag("--no-org-heads", o.no_org_heads, "leave the organization-head features out (ablation)");
+  app.add_option("--jackknife", o.jackknife, "folds for the training sentences' part-of-speech tags (0: built-in tagger)")
+      ->capture_default_str();
+  app.add_flag("--no-silver", o.no_silver, "learn clusters without the TempEval-3 silver news");
+  app.add_option("--cluster-min-count", o.clusters.min_count, "rarest word that gets a cluster")->capture_default_str();
+  app.add_option("--cluster-context", o.clusters.context_words, "context words of the cluster vectors")
+      ->capture_default_str();
+  app.add_option("--cluster-depth", o.clusters.depth, "longest cluster path")->capture_default_str();
   app.add_option("--dump", o.dump, "write dev predictions (word gold predicted) to this file");
   app.add_flag("--dry-run", o.dry_run, "report figures, write nothing");
   CLI11_PARSE(app, argc, argv);

@@ -1,6 +1,7 @@
 #include "features.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace chronicle::entities::detail {
 
@@ -41,6 +42,24 @@ enum Template : std::uint32_t {
   kLexicon,
   kLexiconPrev,
   kLexiconNext,
+  kCluster = 50,
+  kClusterPrev,
+  kClusterNext,
+  kClusterCap,
+  kClusterWindow,
+  kPosTag,
+  kPosCap,
+  kPosPrev,
+  kPosNext,
+  kPosBigram,
+  kPosWindow,
+  kOrgHead,
+  kOrgRun,
+  kOrgRunHead,
+  kParenAcronym,
+  kParenLongForm,
+  kCapitalization,
+  kCapitalizationNext,
   kPrevTag = 40,
   kPrevTags,
   kPrevTagLower,
@@ -84,6 +103,36 @@ bool is_acronym(std::string_view w, CapClass cap) {
   return letters >= 2;
 }
 
+// Heads of organization names: a capitalized run holding one of them ("Bank of America",
+// "International Syria Support Group", "Apple Inc.") is likely an organization.
+constexpr std::string_view kOrgHeads[] = {
+    "academy",     "administration", "agency",       "airlines",    "airways",     "alliance",     "army",
+    "assembly",    "associates",     "association",  "authority",   "bank",        "board",        "brigade",
+    "brigades",    "bureau",         "cabinet",      "cafe",        "center",      "centre",       "church",
+    "club",        "co",             "co.",          "coalition",   "college",     "command",      "commission",
+    "committee",   "communications", "company",      "congress",    "consulting",  "corp",         "corp.",
+    "corporation", "council",        "court",        "department",  "enterprises", "entertainment", "federation",
+    "force",       "forces",         "foundation",   "front",       "fund",        "government",   "group",
+    "guard",       "holdings",       "hospital",     "inc",         "inc.",        "industries",   "institute",
+    "insurance",   "league",         "llc",          "llp",         "ltd",         "ltd.",         "media",
+    "ministry",    "motors",         "movement",     "navy",        "network",     "news",         "office",
+    "organisation", "organization",  "parliament",   "partners",    "party",       "police",       "press",
+    "restaurant",  "school",         "senate",       "service",     "services",    "society",      "solutions",
+    "studios",     "systems",        "team",         "technologies", "times",      "union",        "university"};
+
+bool is_org_head(std::string_view lower) {
+  return std::binary_search(std::begin(kOrgHeads), std::end(kOrgHeads), lower);
+}
+
+// Cluster path prefix of at most `bits` bits, keeping the leading length marker.
+std::uint64_t cluster_prefix(std::uint32_t code, int bits) {
+  if (code == 0) return 0;
+  int length = static_cast<int>(std::bit_width(code)) - 1;
+  return length <= bits ? code : code >> (length - bits);
+}
+
+bool capitalized_word(CapClass c) { return c == kInitCap || c == kAllCaps || c == kMixed; }
+
 // The capitalization profile of a sentence: 0 mostly lowercase words with some capitals,
 // 1 title case (headlines), 2 no capital at all, 3 shouting (mostly all caps).
 std::uint64_t sentence_profile(const std::vector<SentenceFeatures::Base>& bases) {
@@ -100,7 +149,8 @@ std::uint64_t sentence_profile(const std::vector<SentenceFeatures::Base>& bases)
   return 0;
 }
 
-void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view> words, SentenceFeatures& out) {
+void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                   std::span<const language::PosTag> pos, SentenceFeatures& out) {
   out.bases.resize(words.size());
   out.keys.resize(words.size());
   out.tokens.resize(words.size());
@@ -123,15 +173,72 @@ void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view>
     b.cap = cap_class(stem);
     out.keys[i] = token_key(lower);
     b.lexicon = lexicon_class(gazetteer, lower, out.keys[i]);
+    b.cluster = gazetteer.cluster(out.keys[i]);
+    b.capitalization = gazetteer.capitalization(out.keys[i]);
+    b.org_head = is_org_head(lower);
+    if (pos.size() == words.size()) {
+      b.upos = static_cast<std::uint64_t>(pos[i].upos) + 1;
+      b.xpos = base_hash(kPosTag, pos[i].xpos);
+    } else {
+      b.upos = b.xpos = 0;
+    }
     out.tokens[i] = TokenBase{b.lower, b.short_shape, b.cap};
   }
 }
 
 }  // namespace
 
-void extract_features(const Gazetteer& gazetteer, std::span<const std::string_view> words, SentenceFeatures& out) {
+void extract_features(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                      std::span<const language::PosTag> pos, std::uint32_t disabled, SentenceFeatures& out) {
   const std::size_t n = words.size();
-  compute_bases(gazetteer, words, out);
+  compute_bases(gazetteer, words, pos, out);
+  const bool use_clusters = (disabled & kFeaturesClusters) == 0;
+  const bool use_pos = (disabled & kFeaturesPos) == 0 && pos.size() == n;
+  const bool use_org = (disabled & kFeaturesOrgHeads) == 0;
+  // Capitalized runs ("Bank of America": function words inside allowed) holding an organization
+  // head; org_mark[i] = 1 before the head, 2 the head, 3 after it, 0 outside such runs.
+  auto& org_mark = out.org_mark;
+  org_mark.assign(n, 0);
+  auto& paren_long = out.paren_long;
+  paren_long.assign(n, 0);
+  if (use_org) {
+    auto connector = [&](std::size_t k) {
+      std::string_view w = words[k];
+      return w == "of" || w == "for" || w == "and" || w == "&" || w == "the" || w == "de" || w == "on";
+    };
+    for (std::size_t i = 0; i < n;) {
+      if (!capitalized_word(out.bases[i].cap)) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i + 1;
+      while (j < n) {
+        if (capitalized_word(out.bases[j].cap)) {
+          ++j;
+        } else if (connector(j) && j + 1 < n && capitalized_word(out.bases[j + 1].cap)) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      std::size_t head = n;
+      for (std::size_t k = i; k < j; ++k)
+        if (out.bases[k].org_head && capitalized_word(out.bases[k].cap)) head = k;
+      if (head < n)
+        for (std::size_t k = i; k < j; ++k) org_mark[k] = static_cast<std::uint8_t>(k < head ? 1 : k == head ? 2 : 3);
+      // "International Syria Support Group ( ISSG )": the run is a long form, the acronym its short form
+      if (j + 2 < n && words[j] == "(" && words[j + 2] == ")" && is_acronym(words[j + 1], out.bases[j + 1].cap)) {
+        std::string initials;
+        for (std::size_t k = i; k < j; ++k)
+          if (out.bases[k].cap != kLower) initials.push_back(words[k][0]);
+        std::string_view acronym = words[j + 1];
+        bool match = acronym.size() >= 2 && initials.ends_with(acronym);
+        for (std::size_t k = i; k < j; ++k) paren_long[k] = match ? 2 : 1;
+        paren_long[j + 1] = match ? 4 : 3;
+      }
+      i = j;
+    }
+  }
   gazetteer.match(out.keys, out.gazetteer);
   const auto& g = out.gazetteer;
   const std::uint64_t profile = sentence_profile(out.bases);
@@ -183,6 +290,40 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
     add(kLexiconPrev, i > 0 ? out.bases[i - 1].lexicon : 9, prev_cap, b.cap + 1);
     add(kLexiconNext, i + 1 < n ? out.bases[i + 1].lexicon : 9, next_cap, b.cap + 1);
     if (is_acronym(words[i], b.cap)) add(kAcronym, 1);
+    if (use_clusters) {
+      const std::uint32_t prev_cluster = i > 0 ? out.bases[i - 1].cluster : 1;
+      const std::uint32_t next_cluster = i + 1 < n ? out.bases[i + 1].cluster : 1;
+      for (int bits : {4, 6, 10, 20}) add(kCluster, static_cast<std::uint64_t>(bits), cluster_prefix(b.cluster, bits) + 1);
+      for (int bits : {6, 20}) {
+        add(kClusterPrev, static_cast<std::uint64_t>(bits), cluster_prefix(prev_cluster, bits) + 1);
+        add(kClusterNext, static_cast<std::uint64_t>(bits), cluster_prefix(next_cluster, bits) + 1);
+      }
+      add(kClusterCap, cluster_prefix(b.cluster, 10) + 1, b.cap + 1);
+      add(kCapitalization, b.capitalization + 1, b.cap + 1, i == 0 ? 1 : 2);
+      add(kCapitalizationNext, b.capitalization + 1, i + 1 < n ? out.bases[i + 1].capitalization + 1 : 9, b.cap + 1);
+      add(kClusterWindow, cluster_prefix(prev_cluster, 6) + 1, cluster_prefix(b.cluster, 6) + 1,
+          cluster_prefix(next_cluster, 6) + 1);
+    }
+    if (use_pos) {
+      const std::uint64_t prev_pos = i > 0 ? out.bases[i - 1].xpos : kStart;
+      const std::uint64_t next_pos = i + 1 < n ? out.bases[i + 1].xpos : kEnd;
+      add(kPosTag, b.xpos);
+      add(kPosCap, b.xpos, b.cap + 1, i == 0 ? 1 : 2);
+      add(kPosPrev, prev_pos);
+      add(kPosNext, next_pos);
+      add(kPosBigram, prev_pos, b.xpos);
+      add(kPosWindow, prev_pos, b.xpos, next_pos);
+    }
+    if (use_org) {
+      if (b.org_head) add(kOrgHead, b.cap + 1);
+      if (org_mark[i] != 0) {
+        add(kOrgRun, org_mark[i]);
+        add(kOrgRunHead, org_mark[i], b.lower);
+      }
+      if (paren_long[i] != 0) add(kParenLongForm, paren_long[i]);
+      if (i > 1 && words[i - 1] == "(" && is_acronym(words[i], b.cap) && capitalized_word(out.bases[i - 2].cap))
+        add(kParenAcronym, 1);
+    }
     if (b.possessive) add(kPossessive, b.cap);
 
     for (int k = 0; k < kTitleKind; ++k) {

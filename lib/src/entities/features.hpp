@@ -9,7 +9,10 @@
 // neighbours, the dictionary status of the token and its neighbours (a WordNet common word, an
 // inflection of one, or a proper name only), a title or an honorific ("Mr.") just before,
 // all-caps acronyms, possessives, and the capitalization profile of the whole sentence
-// (headlines and all-lowercase web text).
+// (headlines and all-lowercase web text); word clusters (prefixes of the cluster path of the
+// token and its neighbours, see the @cluster section of the gazetteer); part-of-speech tags of
+// the token and its neighbours (chronicle::language's tagger); organization heads ("Bank",
+// "Ministry") ending a capitalized run, and acronyms in parentheses after a capitalized run.
 
 #include <array>
 #include <cstdint>
@@ -18,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "chronicle/entities/training.hpp"
+#include "chronicle/language/tagger.hpp"
 #include "gazetteer.hpp"
 #include "text.hpp"
 
@@ -47,16 +52,23 @@ struct SentenceFeatures {
     std::array<std::uint64_t, 4> prefix, suffix;
     CapClass cap;
     std::uint64_t lexicon;
+    std::uint32_t cluster, capitalization;
+    std::uint64_t upos, xpos;
     bool possessive;
+    bool org_head;
   };
   std::vector<Base> bases;
   std::vector<std::uint64_t> keys;
   GazetteerMatches gazetteer;
+  std::vector<std::uint8_t> org_mark, paren_long;
   std::string lower, shape, short_shape;
 };
 
-/// Computes the static features of `words` into `out`.
-void extract_features(const Gazetteer& gazetteer, std::span<const std::string_view> words, SentenceFeatures& out);
+/// Computes the static features of `words` into `out`. `pos` holds the words' part-of-speech
+/// tags (the same size as `words`), or is empty to leave the part-of-speech features out;
+/// `disabled` is a mask of the FeatureGroups (training.hpp) left out.
+void extract_features(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                      std::span<const language::PosTag> pos, std::uint32_t disabled, SentenceFeatures& out);
 
 /// Number of dynamic features per token.
 inline constexpr std::size_t kDynamicFeatures = 4;

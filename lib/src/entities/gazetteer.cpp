@@ -62,6 +62,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
   g.table_.reserve(tsv.size() / 12 + 16);
   std::size_t line_no = 0;
   int kind = -1;
+  constexpr int kClusterSection = 100;
   for (std::size_t pos = 0; pos < tsv.size();) {
     std::size_t nl = tsv.find('\n', pos);
     if (nl == std::string_view::npos) nl = tsv.size();
@@ -71,11 +72,32 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '@') {
-      kind = kind_of(line.substr(1));
+      kind = line.substr(1) == "cluster" ? kClusterSection : kind_of(line.substr(1));
       if (kind < 0) return fail("{}: line {}: unknown kind \"{}\"", name, line_no, line.substr(1));
       continue;
     }
     if (kind < 0) return fail("{}: line {}: a phrase before the first @kind line", name, line_no);
+    if (kind == kClusterSection) {
+      std::size_t tab = line.find('\t');
+      std::string_view bits = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+      std::uint32_t caps = 0;
+      if (std::size_t tab2 = bits.find('\t'); tab2 != std::string_view::npos) {
+        std::string_view c = bits.substr(tab2 + 1);
+        bits = bits.substr(0, tab2);
+        if (c.size() != 1 || (c[0] != '-' && (c[0] < '0' || c[0] > '3')))
+          return fail("{}: line {}: a cluster's capitalization is 0-3 or -", name, line_no);
+        caps = c[0] == '-' ? 0 : static_cast<std::uint32_t>(c[0] - '0') + 1;
+      }
+      if (tab == 0 || bits.empty() || bits.size() > 24 || bits.find_first_not_of("01") != std::string_view::npos)
+        return fail("{}: line {}: a cluster line is `word<TAB>bits[<TAB>caps]` (at most 24 bits)", name, line_no);
+      std::uint32_t code = 1;
+      for (char c : bits) code = (code << 1) | static_cast<std::uint32_t>(c - '0');
+      code |= caps << kCapsShift;
+      std::string lower;
+      lower_ascii(line.substr(0, tab), lower);
+      g.clusters_[token_key(lower)] = code;
+      continue;
+    }
     std::string_view phrase = line;
     auto bit = static_cast<std::uint16_t>(1u << kind);
     g.add(phrase_keys(phrase, false), bit);

@@ -54,8 +54,8 @@ std::uint32_t checksum32(std::string_view bytes) {
   return h;
 }
 
-std::string write_model(Decoder decoder, const Transitions& transitions, std::vector<FloatFeature> features,
-                        double prune) {
+std::string write_model(Decoder decoder, std::uint32_t disabled_features, const Transitions& transitions,
+                        std::vector<FloatFeature> features, double prune) {
   const float scale = quantization_scale(features);
   std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.hash < b.hash; });
   std::string body;
@@ -87,7 +87,8 @@ std::string write_model(Decoder decoder, const Transitions& transitions, std::ve
   put_u32(out, kFeatureSetVersion);
   out.push_back(static_cast<char>(decoder));
   out.push_back(static_cast<char>(kTags));
-  out.append(2, '\0');
+  out.push_back(static_cast<char>(disabled_features & 0xff));
+  out.push_back(static_cast<char>((disabled_features >> 8) & 0xff));
   put_f32(out, scale);
   for (float t : transitions) put_f32(out, t);
   put_u32(out, kept);
@@ -116,8 +117,8 @@ Result<Model> Model::parse(std::string_view bytes, std::string_view name) {
   if (decoder > 1) return fail("{}: byte {}: unknown decoder {}", name, r.offset() - 1, decoder);
   m.decoder = static_cast<Decoder>(decoder);
   if (std::uint8_t tags = r.u8(); tags != kTags) return fail("{}: model has {} tags, expected {}", name, tags, kTags);
-  r.u8();
-  r.u8();
+  m.disabled_features = r.u8();
+  m.disabled_features |= static_cast<std::uint32_t>(r.u8()) << 8;
   r.f32();  // the pruning step, kept for reports
   for (float& t : m.transitions) t = r.f32();
   std::uint32_t count = r.u32();
@@ -209,8 +210,10 @@ void keep_titles_out(const SentenceFeatures& scratch, std::vector<Scores>& emiss
 }
 
 void Model::tag(std::span<const std::string_view> words, std::vector<std::uint8_t>& tags, SentenceFeatures& scratch,
-                std::vector<Scores>& emissions) const {
-  extract_features(gazetteer, words, scratch);
+                std::vector<Scores>& emissions, std::vector<language::PosTag>& pos) const {
+  pos.resize(tagger ? words.size() : 0);
+  if (tagger) tagger->tag(words, pos);
+  extract_features(gazetteer, words, pos, disabled_features, scratch);
   const std::size_t n = words.size();
   emissions.resize(n);
   for (std::size_t i = 0; i < n; ++i) {

@@ -20,6 +20,7 @@ struct Scratch {
   std::vector<std::string_view> words;
   std::vector<TextSpan> spans;
   std::vector<std::uint8_t> tags;
+  std::vector<language::PosTag> pos;
 };
 
 // Splits a segmenter token the way the training data (Universal Dependencies EWT) is tokenized:
@@ -68,6 +69,11 @@ Result<Recognizer> Recognizer::from_data(std::string_view model_bytes, std::stri
   auto gazetteer = detail::Gazetteer::parse(gazetteer_tsv, fmt::format("{} gazetteer", name));
   if (!gazetteer) return tl::unexpected(gazetteer.error());
   model->gazetteer = std::move(*gazetteer);
+  if ((model->disabled_features & kFeaturesPos) == 0) {
+    auto tagger = language::Tagger::builtin();
+    if (!tagger) return tl::unexpected(tagger.error());
+    model->tagger = std::move(*tagger);
+  }
   return Recognizer(std::make_shared<const detail::Model>(std::move(*model)));
 }
 
@@ -82,7 +88,7 @@ Result<Recognizer> Recognizer::load() {
 
 void Recognizer::tag(std::span<const std::string_view> words, std::vector<std::uint8_t>& tags) const {
   Scratch& s = scratch();
-  model_->tag(words, tags, s.features, s.emissions);
+  model_->tag(words, tags, s.features, s.emissions, s.pos);
 }
 
 std::vector<std::string> Recognizer::recognize_tokens(const std::vector<std::string>& words) const {

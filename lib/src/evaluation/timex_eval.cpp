@@ -93,7 +93,8 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
     if (!system_used[k]) error(TimexErrorKind::spurious, nullptr, &system[k]);
 }
 
-Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger) {
+Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger,
+                                   const temporal::TenseOracle* oracle) {
   std::error_code ec;
   if (!std::filesystem::is_directory(gold_dir, ec)) return fail("{}: not a directory", gold_dir.string());
   std::vector<std::filesystem::path> files;
@@ -125,6 +126,7 @@ Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const 
     }
     temporal::TagOptions options;
     options.dct = tml->dct;
+    options.oracle = oracle;
     std::vector<TimexAnnotation> system;
     for (const temporal::Timex& t : tagger.tag(tml->text, tml->body, options))
       system.push_back({t.span, std::string(to_string(t.value.type)), t.value.value, t.rule});

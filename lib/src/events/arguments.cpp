@@ -75,7 +75,16 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
       last_entity = entity_at_[k];
       continue;
     }
-    if (!agent.empty() && form != "and" && form != "," && form != "’s" && form != "'s") break;
+    if (!agent.empty() && form != "and" && form != "," && form != "’s" && form != "'s") {
+      // A title phrase between coordinated names: "Kerry and his Russian counterpart Lavrov".
+      std::size_t j = k;
+      while (j > 0 && k - j < 5 && entity_at_[j] < 0 && word(j) != "and" && words[j].upos != Upos::verb &&
+             words[j].upos != Upos::punct)
+        --j;
+      if (word(j) != "and") break;
+      k = j;
+      continue;
+    }
     if (agent.empty() && (form == "he" || form == "she")) {
       if (auto p = person_before(k)) agent.push_back(*p);
       break;
@@ -197,10 +206,13 @@ std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::
     anchor.rule = "governing-event";
     return anchor;
   };
+  // A subject noun takes its verb's time ("the meeting would take place on Friday"); an object
+  // noun its governing verb's ("began talks on Tuesday").
+  for (std::size_t g = k + 1; g < triggers.size(); ++g)
+    if (triggers[g].verbal && triggers[g].word - triggers[k].word <= 3)
+      if (auto anchor = take(g)) return anchor;
   for (std::size_t g = k; g-- > 0;)
     if (triggers[g].verbal && triggers[k].word - triggers[g].word <= 4) return take(g);
-  for (std::size_t g = k + 1; g < triggers.size(); ++g)
-    if (triggers[g].verbal && triggers[g].word - triggers[k].word <= 3) return take(g);
   return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 #include "arguments.hpp"
 #include "chronicle/entities/recognizer.hpp"
 #include "chronicle/language/analyzer.hpp"
+#include "chronicle/language/tense_oracle.hpp"
 #include "chronicle/segment/segmenter.hpp"
 #include "chronicle/temporal/tagger.hpp"
 #include "lexicon.hpp"
@@ -19,6 +20,7 @@ namespace detail {
 
 struct ExtractorModels {
   temporal::Tagger tagger;
+  const temporal::TenseOracle* oracle;  // verb groups from the tagger
   language::Analyzer analyzer;
   entities::Recognizer recognizer;
   Lexicon lexicon;
@@ -45,13 +47,32 @@ bool is_light_verb(std::string_view lemma) {
   return lemma == "be" || lemma == "do" || lemma == "get" || lemma == "let" || lemma == "seem" || lemma == "become";
 }
 
+// Participles that work as prepositions or noun modifiers name no event: "including Islamic State",
+// "based in Riyadh", "compared with", "operating profit", "preferred stock".
+bool is_modifier_participle(const std::vector<Word>& words, std::size_t i, std::string_view text) {
+  const Word& w = words[i];
+  if (w.xpos != "VBG" && w.xpos != "VBN") return false;
+  std::string_view form = w.span.of(text);
+  // "going to" is a future marker, not a going.
+  if (form == "going" && i + 1 < words.size() && words[i + 1].span.of(text) == "to") return true;
+  for (std::string_view p : {"including", "based", "compared", "regarding", "concerning", "excluding", "following",
+                             "according", "given", "pending", "provided", "led", "backed"})
+    if (form == p && (p != "according" && p != "led" && p != "backed")) return true;
+  // Attributive: between a determiner or adjective and a noun.
+  bool noun_after = i + 1 < words.size() && (words[i + 1].upos == Upos::noun || words[i + 1].upos == Upos::propn);
+  bool det_before = i > 0 && (words[i - 1].upos == Upos::det || words[i - 1].upos == Upos::adj || words[i - 1].upos == Upos::num);
+  return noun_after && det_before;
+}
+
 std::vector<Trigger> find_triggers(const detail::Lexicon& lexicon, const std::vector<Word>& words,
                                    const std::vector<bool>& blocked, std::string_view text) {
   std::vector<Trigger> triggers;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (blocked[i]) continue;
     const Word& w = words[i];
-    if (w.upos == Upos::verb && !is_light_verb(w.lemma)) {
+    std::string_view form = w.span.of(text);
+    if (std::none_of(form.begin(), form.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) continue;
+    if (w.upos == Upos::verb && !is_light_verb(w.lemma) && !is_modifier_participle(words, i, text)) {
       triggers.push_back({i, true, lexicon.verb_class(w.lemma), detail::verb_group(words, i, text)});
     } else if (w.upos == Upos::noun) {
       if (auto c = lexicon.noun_class(w.lemma)) {
@@ -137,8 +158,14 @@ Result<Extractor> Extractor::load() {
   if (!analyzer) return tl::unexpected(analyzer.error());
   auto recognizer = entities::Recognizer::load();
   if (!recognizer) return tl::unexpected(recognizer.error());
-  return Extractor(std::make_shared<const detail::ExtractorModels>(
-      detail::ExtractorModels{std::move(*tagger), std::move(*analyzer), std::move(*recognizer), std::move(*lexicon)}));
+  const temporal::TenseOracle* oracle = nullptr;
+  try {
+    oracle = &language::pos_tense_oracle();
+  } catch (const std::exception& e) {
+    return fail("{}", e.what());
+  }
+  return Extractor(std::make_shared<const detail::ExtractorModels>(detail::ExtractorModels{
+      std::move(*tagger), oracle, std::move(*analyzer), std::move(*recognizer), std::move(*lexicon)}));
 }
 
 DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
@@ -154,6 +181,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
   std::erase_if(sentences, [](const segment::Sentence& s) { return !s.content; });
   temporal::TagOptions options;
   options.dct = doc.dct;
+  options.oracle = m.oracle;
   std::vector<temporal::Timex> timexes = m.tagger.tag(doc.text, sentences, options);
 
   detail::ArgumentFinder arguments(doc.text);

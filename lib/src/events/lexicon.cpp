@@ -77,7 +77,19 @@ Result<Lexicon> Lexicon::load() {
   if (auto ok = read_classes("en/events/nominals.tsv", lexicon.nouns_); !ok) return tl::unexpected(ok.error());
   auto wordnet = rows_of("en/events/wordnet_nominals.tsv");
   if (!wordnet) return tl::unexpected(wordnet.error());
-  for (const auto& row : *wordnet) lexicon.nouns_.emplace(row[0], EventClass::occurrence);
+  // noun.event, noun.process and noun.phenomenon nouns are events; noun.act holds many nouns of
+  // activities and institutions ("market", "trading", "management"), so from it only deverbal
+  // nouns are taken ("restructuring", "payment", "acquisition").
+  auto deverbal = [](std::string_view lemma) {
+    for (std::string_view suffix : {"tion", "sion", "ment", "ure", "ance", "ence", "al", "ing"})
+      if (lemma.size() > suffix.size() + 2 && lemma.ends_with(suffix)) return true;
+    return false;
+  };
+  for (const auto& row : *wordnet)
+    if (row.size() < 2 || row[1] != "act" || deverbal(row[0])) lexicon.nouns_.emplace(row[0], EventClass::occurrence);
+  auto non_events = rows_of("en/events/non_events.tsv");
+  if (!non_events) return tl::unexpected(non_events.error());
+  for (const auto& row : *non_events) lexicon.nouns_.erase(row[0]);
   auto cues = rows_of("en/events/cues.tsv");
   if (!cues) return tl::unexpected(cues.error());
   for (const auto& row : *cues) {

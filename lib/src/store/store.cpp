@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "chronicle/events/serialize.hpp"
@@ -87,14 +89,21 @@ void Store::Closer::operator()(sqlite3* db) const { sqlite3_close(db); }
 Store::~Store() = default;
 
 Result<Store> Store::open(const std::string& path, Mode mode) {
+  std::error_code ec;
+  if (mode == Mode::read && !std::filesystem::exists(path, ec))
+    return fail("{}: no such store (run `chronicle build --store {} PATH...` first)", path, path);
+  // Readers open read-write when they can: a build killed mid-way leaves a hot journal that
+  // only a writable connection can roll back. A read-only file is still readable.
   sqlite3* raw = nullptr;
-  int flags = mode == Mode::read ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags = mode == Mode::read ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  Store store(path, raw);
-  if (rc != SQLITE_OK) {
-    if (mode == Mode::read && rc == SQLITE_CANTOPEN) return fail("{}: no such store (run `chronicle build --store {} PATH...` first)", path, path);
-    return sqlite_error(raw, path, "cannot open the store");
+  if (rc != SQLITE_OK && mode == Mode::read) {
+    sqlite3_close(raw);
+    raw = nullptr;
+    rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
   }
+  Store store(path, raw);
+  if (rc != SQLITE_OK) return sqlite_error(raw, path, "cannot open the store");
   sqlite3_busy_timeout(raw, 5000);
   if (auto ok = store.prepare_schema(mode); !ok) return tl::unexpected(ok.error());
   return store;

@@ -198,6 +198,9 @@ bool b_capword(const Token& t, std::string_view, Captures&) {
   return t.kind == TokenKind::word && t.capitalized && !t.all_caps && t.norm.size() > 1;
 }
 
+/// Any number token, however large ("358,000"): the amount before a rate ("358,000 a month").
+bool b_amount(const Token& t, std::string_view, Captures&) { return t.kind == TokenKind::number; }
+
 struct BuiltinName {
   std::string_view name;
   Builtin fn;
@@ -205,7 +208,7 @@ struct BuiltinName {
 constexpr BuiltinName kBuiltins[] = {
     {"year", b_year}, {"yy", b_yy}, {"day", b_day}, {"int", b_int}, {"num", b_num}, {"ordinal", b_ordinal},
     {"ymd", b_ymd}, {"mdy", b_mdy}, {"clock", b_clock}, {"hour", b_hour}, {"decade", b_decade}, {"qn", b_qn},
-    {"plural", b_plural}, {"capword", b_capword}};
+    {"plural", b_plural}, {"capword", b_capword}, {"amount", b_amount}};
 
 // --- parsing ----------------------------------------------------------------------------------
 

@@ -163,6 +163,8 @@ struct ResolveContext {
   bool narrative = false;                           ///< no DCT: reference moves with the text
   std::optional<date::year_month_day> last_day;    ///< last day-precise date mentioned
   std::optional<Period> recent_quarter;            ///< a quarter named in this or the last sentence
+  std::optional<Period> last_quarter;              ///< the last quarter named anywhere before
+  std::optional<Period> last_explicit;             ///< the last date written with its year
   std::function<Direction()> direction;             ///< lazily asks the oracle
   std::string_view first_word;                      ///< the match's first token, for `$0`
 };

@@ -112,6 +112,20 @@ std::optional<Unit> unit_of(std::string_view code) {
   return parse_unit(code);
 }
 
+/// The year the arguments name: `y`, or spelled out as hundreds, tens and ones
+/// ("nineteen ninety-six": yc=19 yt=90 yo=6).
+std::optional<int> year_arg(const Args& a) {
+  if (const auto y = a.integer("y")) return y;
+  const auto c = a.integer("yc");
+  if (!c) return std::nullopt;
+  return *c * 100 + a.integer("yt").value_or(0) + a.integer("yo").value_or(0);
+}
+
+/// The quarter earnings comparisons refer to: the last one named by its number ("the third
+/// quarter"). Not ResolveContext::recent_quarter, which also holds derived quarters ("a year
+/// ago" -> 2014-Q3) and would shift a second comparison by another year.
+const std::optional<Period>& quarter_context(const ResolveContext& ctx) { return ctx.last_quarter; }
+
 Direction direction(const Args& a) {
   return a.ctx().direction ? a.ctx().direction() : Direction::unknown;
 }
@@ -169,7 +183,7 @@ std::optional<year_month_day> pick_year(const year_month_day& ref, Direction dir
 
 std::optional<TimeValue> fn_date(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
   const Args a(c, args, ctx);
-  const auto y = a.integer("y");
+  const auto y = year_arg(a);
   const auto m = a.integer("m");
   const auto d = a.integer("d");
   const Mod mod = a.mod();
@@ -200,7 +214,7 @@ std::optional<TimeValue> fn_month(const Captures& c, const std::vector<Arg>& arg
   const auto m = a.integer("m");
   if (!m || *m < 1 || *m > 12) return std::nullopt;
   const Mod mod = a.mod();
-  if (const auto y = a.integer("y"))
+  if (const auto y = year_arg(a))
     return with_mod(Period::containing(date::year{*y} / *m / 1, Granularity::month), mod);
   if (!ctx.reference) return unresolved(Granularity::month, mod);
   const year_month_day ref = *ctx.reference;
@@ -213,13 +227,17 @@ std::optional<TimeValue> fn_month(const Captures& c, const std::vector<Arg>& arg
     year = *n < 0 ? (*m < rm ? ry : ry - 1) : (*m > rm ? ry : ry + 1);
   } else {
     // As for days: the sentence's direction, unless the other side is far nearer; without
-    // a direction, the reference year.
+    // a direction, the nearer occurrence ("worth $130 million in October", written in
+    // January, is the October just past), news reporting mostly on the past: a past month
+    // up to twice as far back still wins.
     const int back = (rm - *m + 12) % 12, ahead = (*m - rm + 12) % 12;
     const Direction dir = direction(a);
     if (dir == Direction::past && back <= 4 * ahead) year = *m <= rm ? ry : ry - 1;
     else if (dir == Direction::past) year = *m >= rm ? ry : ry + 1;
     else if (dir == Direction::future && ahead <= 4 * back) year = *m >= rm ? ry : ry + 1;
     else if (dir == Direction::future) year = *m <= rm ? ry : ry - 1;
+    else if (back <= 2 * ahead) year = *m <= rm ? ry : ry - 1;
+    else year = *m >= rm ? ry : ry + 1;
   }
   return with_mod(Period::containing(date::year{year} / *m / 1, Granularity::month), mod);
 }
@@ -236,8 +254,8 @@ std::optional<TimeValue> fn_rel(const Captures& c, const std::vector<Arg>& args,
   const Granularity g = granularity_of(*unit);
   const Mod mod = a.mod();
   if (!ctx.reference) return unresolved(g, mod);
-  if (*unit == Unit::year && ctx.recent_quarter && a.has("quarterly"))
-    return with_mod(ctx.recent_quarter->shifted(4 * a.integer("n").value_or(0)), mod);
+  if (*unit == Unit::year && quarter_context(ctx) && a.has("quarterly"))
+    return with_mod(quarter_context(ctx)->shifted(4 * a.integer("n").value_or(0)), mod);
   const Period p = Period::containing(*ctx.reference, g).shifted(a.integer("n").value_or(0));
   if (g == Granularity::day) return with_mod(apply_part(p, a), mod);
   return with_mod(p, mod);
@@ -292,7 +310,8 @@ std::optional<TimeValue> fn_offset(const Captures& c, const std::vector<Arg>& ar
   }
   int amount = static_cast<int>(std::lround(*n));
   // Earnings news: "a year earlier" next to a quarter is that quarter a year before.
-  if (*unit == Unit::year && ctx.recent_quarter && a.has("quarterly")) return with_mod(ctx.recent_quarter->shifted(4 * amount), mod);
+  if (*unit == Unit::year && quarter_context(ctx) && a.has("quarterly"))
+    return with_mod(quarter_context(ctx)->shifted(4 * amount), mod);
   if (*unit == Unit::decade) { amount *= 10; unit = Unit::year; }
   if (*unit == Unit::century) { amount *= 100; unit = Unit::year; }
   if (*unit == Unit::second || *unit == Unit::minute || *unit == Unit::hour) unit = Unit::day, amount = 0;
@@ -304,6 +323,15 @@ std::optional<TimeValue> fn_offset(const Captures& c, const std::vector<Arg>& ar
 
 std::optional<TimeValue> fn_anchored(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
   const Args a(c, args, ctx);
+  if (const auto unit = unit_of(a.str("unit").value_or("D")); unit && *unit != Unit::day) {
+    // "the following year", "that month": the period of the last date the text wrote out in
+    // full, else of the reference date.
+    const Granularity g = granularity_of(*unit);
+    std::optional<year_month_day> base = ctx.reference;
+    if (ctx.last_explicit && ctx.last_explicit->granularity() >= g) base = ctx.last_explicit->first_day();
+    if (!base) return unresolved(g, a.mod());
+    return with_mod(Period::containing(*base, g).shifted(a.integer("n").value_or(0)), a.mod());
+  }
   const auto anchor = ctx.last_day ? ctx.last_day : ctx.reference;
   if (!anchor) return unresolved(Granularity::day, Mod::none);
   return with_mod(Period::make_day(*anchor)->shifted(a.integer("n").value_or(0)), a.mod());
@@ -326,7 +354,7 @@ std::optional<TimeValue> indexed(const Args& a, Granularity g, std::string_view 
   const auto index = a.integer(key);
   if (!index) return std::nullopt;
   const Mod mod = a.mod();
-  if (const auto y = a.integer("y")) return with_mod(Period::make_indexed(date::year{*y}, g, *index), mod);
+  if (const auto y = year_arg(a)) return with_mod(Period::make_indexed(date::year{*y}, g, *index), mod);
   if (!a.ctx().reference) return unresolved(g, mod);
   const Period current = Period::containing(*a.ctx().reference, g);
   int year = static_cast<int>(current.first_day().year());
@@ -353,6 +381,15 @@ std::optional<TimeValue> fn_season(const Captures& c, const std::vector<Arg>& ar
 
 std::optional<TimeValue> fn_quarter_latest(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
   const Args a(c, args, ctx);
+  // `named`: the quarter the report named ("the quarter", "the latest period"); with a year,
+  // that quarter of the year ("the 1988 period").
+  std::optional<Period> named;
+  if (a.has("named")) named = quarter_context(ctx);
+  if (const auto y = year_arg(a)) {
+    if (named) return with_mod(Period::make_indexed(date::year{*y}, Granularity::quarter, named->index()), a.mod());
+    return with_mod(Period::containing(date::year{*y} / 1 / 1, Granularity::year), a.mod());
+  }
+  if (named) return with_mod(named, a.mod());
   if (!ctx.reference) return unresolved(Granularity::quarter, a.mod());
   return with_mod(Period::containing(*ctx.reference, Granularity::quarter).shifted(a.integer("n").value_or(-1)), a.mod());
 }
@@ -395,7 +432,16 @@ std::optional<TimeValue> fn_time(const Captures& c, const std::vector<Arg>& args
     return v;
   }
   year_month_day day = *ctx.reference;
-  if (const auto d = a.integer("d")) {
+  if (a.has("m") && a.has("md")) {
+    std::vector<Arg> date_args;
+    for (const Arg& arg : args) {
+      if (arg.key == "m" || arg.key == "y") date_args.push_back(arg);
+      if (arg.key == "md") date_args.push_back({"d", arg.value, arg.from_slot, arg.negate});
+    }
+    const auto date = fn_date(c, date_args, ctx);
+    if (!date || !date->period) return std::nullopt;
+    day = date->period->first_day();
+  } else if (const auto d = a.integer("d")) {
     const auto resolved = resolve_weekday(day, *d, 0, direction(a));
     if (!resolved) return std::nullopt;
     day = *resolved;
@@ -490,15 +536,30 @@ std::optional<TimeValue> fn_holiday(const Captures& c, const std::vector<Arg>& a
   return day ? with_mod(Period::make_day(*day), a.mod()) : std::nullopt;
 }
 
+/// Runs value function `F` and remembers what later anaphoric expressions anchor on: the last
+/// quarter named by its number, and the last date written with its year.
+template <ValueFn F>
+std::optional<TimeValue> tracked(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
+  std::optional<TimeValue> v = F(c, args, ctx);
+  if (!v || !v->period || !v->period->year_known()) return v;
+  const Args a(c, args, ctx);
+  if (v->period->granularity() == Granularity::quarter && a.has("q") && !a.has("yrel") && !a.has("n"))
+    ctx.last_quarter = v->period;
+  if (year_arg(a)) ctx.last_explicit = v->period;
+  return v;
+}
+
 struct FnName {
   std::string_view name;
   ValueFn fn;
 };
 constexpr FnName kValueFns[] = {
-    {"date", fn_date}, {"month", fn_month}, {"rel", fn_rel}, {"weekday", fn_weekday}, {"offset", fn_offset},
-    {"anchored", fn_anchored}, {"weekend", fn_weekend}, {"quarter", fn_quarter}, {"half", fn_half},
-    {"season", fn_season}, {"quarter_latest", fn_quarter_latest}, {"decade", fn_decade}, {"century", fn_century},
-    {"time", fn_time}, {"dur", fn_dur}, {"set", fn_set}, {"ref", fn_ref}, {"holiday", fn_holiday}};
+    {"date", tracked<fn_date>}, {"month", tracked<fn_month>}, {"rel", tracked<fn_rel>},
+    {"weekday", tracked<fn_weekday>}, {"offset", tracked<fn_offset>}, {"anchored", tracked<fn_anchored>},
+    {"weekend", tracked<fn_weekend>}, {"quarter", tracked<fn_quarter>}, {"half", tracked<fn_half>},
+    {"season", tracked<fn_season>}, {"quarter_latest", tracked<fn_quarter_latest>}, {"decade", tracked<fn_decade>},
+    {"century", tracked<fn_century>}, {"time", tracked<fn_time>}, {"dur", fn_dur}, {"set", fn_set},
+    {"ref", fn_ref}, {"holiday", tracked<fn_holiday>}};
 
 }  // namespace
 

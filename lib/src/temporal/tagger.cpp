@@ -3,10 +3,12 @@
 
 #include "chronicle/temporal/tagger.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "chronicle/core/resources.hpp"
 #include "grammar.hpp"
+#include "prefilter.hpp"
 
 namespace chronicle::resources {
 void link_en_temporal();
@@ -16,6 +18,7 @@ namespace chronicle::temporal {
 
 struct Tagger::Impl {
   detail::Grammar grammar;
+  detail::Prefilter prefilter;
   std::unique_ptr<TenseOracle> oracle;
 };
 
@@ -39,45 +42,106 @@ bool explicit_year(const detail::Captures& captures) {
   return false;
 }
 
-void run(const Tagger::Impl& impl, std::string_view text, detail::TokenStream& ts, const TagOptions& options,
-         std::vector<Timex>& out) {
-  const TenseOracle& oracle = options.oracle ? *options.oracle : *impl.oracle;
-  detail::ResolveContext ctx;
-  ctx.reference = options.dct;
-  ctx.narrative = !options.dct;
-  const auto& tokens = ts.tokens;
-  std::uint32_t quarter_sentence = 0;
+/// One tagging pass over a document: the resolution context and sentence lookup that carry over
+/// from one token window to the next.
+class Pass {
+ public:
+  Pass(const Tagger::Impl& impl, std::string_view text, TextSpan range, const TagOptions& options,
+       std::vector<Timex>& out)
+      : impl_(impl), text_(text), range_(range), oracle_(options.oracle ? *options.oracle : *impl.oracle), out_(out) {
+    ctx_.reference = options.dct;
+    ctx_.narrative = !options.dct;
+  }
+
+  /// Sentences come from the tokenizer (Token::sentence is set) instead of being found lazily.
+  void use_sentences(const std::vector<TextSpan>& sentences) { given_ = &sentences; }
+
+  /// Matches the grammar over `tokens`, leftmost-longest, resolving each match's value. With
+  /// `anchors`, matching is tried only where a match can reach an anchor token.
+  void match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors = nullptr);
+
+ private:
+  const std::vector<TextSpan>& sentences() {
+    if (given_) return *given_;
+    if (!found_ready_) {
+      detail::split_sentences(text_, range_, found_);
+      found_ready_ = true;
+    }
+    return found_;
+  }
+
+  std::uint32_t sentence_of(const detail::Token& t) {
+    if (given_) return t.sentence;
+    const std::vector<TextSpan>& s = sentences();
+    const auto it = std::upper_bound(s.begin(), s.end(), t.span.begin,
+                                     [](std::size_t pos, const TextSpan& sentence) { return pos < sentence.begin; });
+    return it == s.begin() ? 0 : static_cast<std::uint32_t>(it - s.begin() - 1);
+  }
+
+  const Tagger::Impl& impl_;
+  std::string_view text_;
+  TextSpan range_;
+  const TenseOracle& oracle_;
+  std::vector<Timex>& out_;
+  detail::ResolveContext ctx_;
+  std::uint32_t quarter_sentence_ = 0;
+  const std::vector<TextSpan>* given_ = nullptr;
+  std::vector<TextSpan> found_;
+  bool found_ready_ = false;
+  std::vector<bool> try_;
+};
+
+void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors) {
+  if (anchors) {
+    // try_[i]: some anchor token lies close enough after token i for a match from i to reach it
+    try_.assign(tokens.size(), false);
+    for (std::size_t a = 0; a < tokens.size(); ++a) {
+      const int reach = anchors->reach_before(tokens[a].norm);
+      if (reach < 0) continue;
+      for (std::size_t k = a - std::min(a, static_cast<std::size_t>(reach)); k <= a; ++k) try_[k] = true;
+    }
+  }
   std::size_t i = 0;
   while (i < tokens.size()) {
-    std::optional<detail::Match> m = impl.grammar.match_at(tokens, i);
+    if (anchors && !try_[i]) { ++i; continue; }
+    std::optional<detail::Match> m = impl_.grammar.match_at(tokens, i);
     if (!m) { ++i; continue; }
     i = m->consumed_end;
     const detail::Rule& rule = *m->rule;
     if (!rule.fn) continue;
     const TextSpan span{tokens[m->first].span.begin, tokens[m->last - 1].span.end};
-    const std::uint32_t sentence_id = tokens[m->first].sentence;
-    const TextSpan sentence = sentence_id < ts.sentences.size() ? ts.sentences[sentence_id] : span;
+    const detail::Token& first = tokens[m->first];
+    // The sentence and the direction are only looked up when a value needs them.
+    std::optional<std::uint32_t> sentence_id;
+    auto sentence_id_of = [&] {
+      if (!sentence_id) sentence_id = sentence_of(first);
+      return *sentence_id;
+    };
     std::optional<Direction> direction;
-    ctx.direction = [&] {
-      if (!direction) direction = oracle.direction(text, sentence, span);
+    ctx_.direction = [&] {
+      if (!direction) {
+        const std::uint32_t id = sentence_id_of();
+        const std::vector<TextSpan>& s = sentences();
+        direction = oracle_.direction(text_, id < s.size() ? s[id] : span, span);
+      }
       return *direction;
     };
-    ctx.first_word = tokens[m->first].norm;
-    if (ctx.recent_quarter && sentence_id > quarter_sentence + 1) ctx.recent_quarter.reset();
-    std::optional<TimeValue> value = rule.fn(m->captures, rule.args, ctx);
+    ctx_.first_word = first.norm;
+    if (ctx_.recent_quarter && sentence_id_of() > quarter_sentence_ + 1) ctx_.recent_quarter.reset();
+    std::optional<TimeValue> value = rule.fn(m->captures, rule.args, ctx_);
     if (!value) continue;
     if (value->period && value->period->granularity() == Granularity::quarter) {
-      ctx.recent_quarter = value->period;
-      quarter_sentence = sentence_id;
+      ctx_.recent_quarter = value->period;
+      quarter_sentence_ = sentence_id_of();
     }
     if (value->period && value->period->year_known()) {
       const Granularity g = value->period->granularity();
       if (g == Granularity::day || g == Granularity::part_of_day || g == Granularity::minute)
-        ctx.last_day = value->period->first_day();
-      if (ctx.narrative && rule.fn_name == "date" && explicit_year(m->captures))
-        ctx.reference = value->period->first_day();
+        ctx_.last_day = value->period->first_day();
+      if (ctx_.narrative && rule.fn_name == "date" && explicit_year(m->captures))
+        ctx_.reference = value->period->first_day();
     }
-    out.push_back({span, std::move(*value), rule.info.name});
+    out_.push_back({span, std::move(*value), rule.info.name});
   }
 }
 
@@ -88,6 +152,7 @@ Result<Tagger> Tagger::from_text(std::string_view rules, std::string_view lexico
   if (!grammar) return tl::unexpected(grammar.error());
   auto impl = std::make_shared<Impl>();
   impl->grammar = std::move(*grammar);
+  impl->prefilter = detail::Prefilter::build(impl->grammar);
   impl->oracle = detail::make_cue_oracle(cue_tables(impl->grammar.lexicon));
   return Tagger(std::move(impl));
 }
@@ -102,10 +167,23 @@ Result<Tagger> Tagger::load() {
 }
 
 std::vector<Timex> Tagger::tag(std::string_view text, TextSpan range, const TagOptions& options) const {
-  detail::TokenStream ts;
-  detail::tokenize(text, range, {}, ts);
   std::vector<Timex> out;
-  run(*impl_, text, ts, options, out);
+  Pass pass(*impl_, text, range, options, out);
+  detail::TokenStream ts;
+  if (!options.prefilter || !impl_->prefilter.enabled()) {
+    detail::tokenize(text, range, {}, ts);
+    pass.use_sentences(ts.sentences);
+    pass.match(ts.tokens);
+    return out;
+  }
+  // Only the windows around anchors can hold matches (prefilter.hpp); sentences are found when
+  // a value first needs one.
+  std::vector<TextSpan> windows;
+  impl_->prefilter.windows(text, range, windows);
+  for (const TextSpan& window : windows) {
+    detail::tokenize_window(text, window, ts);
+    pass.match(ts.tokens, &impl_->prefilter);
+  }
   return out;
 }
 
@@ -118,7 +196,9 @@ std::vector<Timex> Tagger::tag(std::string_view text, std::span<const segment::S
   detail::TokenStream ts;
   detail::tokenize(text, {spans.front().begin, spans.back().end}, spans, ts);
   std::vector<Timex> out;
-  run(*impl_, text, ts, options, out);
+  Pass pass(*impl_, text, {spans.front().begin, spans.back().end}, options, out);
+  pass.use_sentences(ts.sentences);
+  pass.match(ts.tokens);
   return out;
 }
 

@@ -18,6 +18,16 @@ class PastTense {
  public:
   bool operator()(const std::string& word) {
     if (word.size() < 3) return false;
+    // Each thread keeps what it has asked: the lock and WordNet's file reads only for new words.
+    thread_local StringMap<bool> seen;
+    if (const auto it = seen.find(word); it != seen.end()) return it->second;
+    const bool past = shared(word);
+    if (seen.size() < 100000) seen.emplace(word, past);
+    return past;
+  }
+
+ private:
+  bool shared(const std::string& word) {
     std::lock_guard lock(mutex_);
     if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
     const bool past = compute(word);
@@ -25,7 +35,6 @@ class PastTense {
     return past;
   }
 
- private:
   bool compute(const std::string& word) {
     if (!ready_) {
       ready_ = true;

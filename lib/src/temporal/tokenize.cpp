@@ -104,18 +104,53 @@ void assign_sentences(std::string_view text, TokenStream& out) {
   if (!out.tokens.empty()) close(out.tokens.back().span.end);
 }
 
-}  // namespace
+/// Kind and end of the token that starts at the non-space byte `i` of `text[..end)`.
+TokenKind scan_token(std::string_view text, std::size_t i, std::size_t end, std::size_t& j) {
+  const char c = text[i];
+  if (is_digit(c)) {
+    j = number_end(text, i, end);
+    return TokenKind::number;
+  }
+  if (is_alpha(c)) {
+    j = word_end(text, i, end);
+    return TokenKind::word;
+  }
+  if (const std::size_t a = apostrophe_at(text, i); a) {
+    j = i + a;
+    if (j < end && is_digit(text[j])) {              // '98, '90s
+      j = number_end(text, j, end);
+      return TokenKind::number;
+    }
+    if (j < end && (text[j] == 's' || text[j] == 'S') && (j + 1 >= end || !is_alnum(text[j + 1]))) {
+      j += 1;                                          // possessive 's
+      return TokenKind::word;
+    }
+    return TokenKind::punct;
+  }
+  j = i + 1;
+  if (static_cast<unsigned char>(c) >= 0x80)           // keep a whole UTF-8 sequence
+    while (j < end && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+  return TokenKind::punct;
+}
 
-void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> sentences, TokenStream& out) {
+/// Whether the word token text[i, j) starts (after any apostrophe) with a capital.
+bool capitalized_word(std::string_view text, std::size_t i, std::size_t j) {
+  while (i < j && !is_alpha(text[i])) ++i;
+  return i < j && is_upper(text[i]);
+}
+
+void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
   out.tokens.clear();
   out.sentences.clear();
   out.extra.clear();
-  out.lowered.assign(text.begin(), text.end());
-  for (std::size_t i = range.begin; i < range.end && i < text.size(); ++i)
-    if (is_upper(out.lowered[i])) out.lowered[i] = static_cast<char>(out.lowered[i] + 32);
   const std::size_t end = std::min(range.end, text.size());
+  const std::size_t base = std::min(range.begin, end);
+  // Only the range is lowered: norms view `lowered` at (offset - base).
+  out.lowered.assign(text.data() + base, end - base);
+  for (char& ch : out.lowered)
+    if (is_upper(ch)) ch = static_cast<char>(ch + 32);
   const std::string_view lowered = out.lowered;
-  std::size_t i = range.begin;
+  std::size_t i = base;
   int newlines = 0;
   while (i < end) {
     const char c = text[i];
@@ -127,33 +162,10 @@ void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> s
     }
     newlines = 0;
     Token tok;
-    std::size_t j;
-    if (is_digit(c)) {
-      j = number_end(text, i, end);
-      tok.kind = TokenKind::number;
-    } else if (is_alpha(c)) {
-      j = word_end(text, i, end);
-      tok.kind = TokenKind::word;
-    } else if (const std::size_t a = apostrophe_at(text, i); a) {
-      tok.kind = TokenKind::punct;
-      j = i + a;
-      if (j < end && is_digit(text[j])) {              // '98, '90s
-        j = number_end(text, j, end);
-        tok.kind = TokenKind::number;
-      } else if (j < end && (text[j] == 's' || text[j] == 'S') && (j + 1 >= end || !is_alnum(text[j + 1]))) {
-        j += 1;                                          // possessive 's
-        tok.kind = TokenKind::word;
-      }
-    } else {
-      j = i + 1;
-      const auto b = static_cast<unsigned char>(c);
-      if (b >= 0x80) {                                   // keep a whole UTF-8 sequence
-        while (j < end && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
-      }
-      tok.kind = TokenKind::punct;
-    }
+    std::size_t j = i;
+    tok.kind = scan_token(text, i, end, j);
     tok.span = {i, j};
-    std::string_view norm = lowered.substr(i, j - i);
+    std::string_view norm = lowered.substr(i - base, j - i);
     if (norm.find("\xE2\x80\x99") != std::string_view::npos) {
       std::string folded;
       for (std::size_t k = 0; k < norm.size(); ++k) {
@@ -165,9 +177,7 @@ void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> s
     }
     tok.norm = norm;
     if (tok.kind == TokenKind::word) {
-      std::size_t first = i;
-      while (first < j && !is_alpha(text[first])) ++first;
-      tok.capitalized = first < j && is_upper(text[first]);
+      tok.capitalized = capitalized_word(text, i, j);
       std::size_t letters = 0, upper = 0;
       for (std::size_t k = i; k < j; ++k)
         if (is_alpha(text[k])) { ++letters; if (is_upper(text[k])) ++upper; }
@@ -176,6 +186,113 @@ void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> s
     out.tokens.push_back(tok);
     i = j;
   }
+}
+
+/// What the sentence splitter needs to know of a token.
+struct LiteToken {
+  TextSpan span;
+  TokenKind kind = TokenKind::word;
+  bool quote = false;         ///< a closing `"`, `'` (or U+2019) or `)`
+  bool capitalized = false;
+};
+
+/// Tokens one at a time from a token boundary, paragraph breaks included, as tokenize_range
+/// would produce them after at least one token.
+class TokenCursor {
+ public:
+  TokenCursor(std::string_view text, std::size_t pos, std::size_t end) : text_(text), pos_(pos), end_(end) {}
+  bool next(LiteToken& t) {
+    int newlines = 0;
+    while (pos_ < end_ && is_space(text_[pos_])) {
+      if (text_[pos_] == '\n' && ++newlines == 2) {
+        t = {{pos_, pos_}, TokenKind::paragraph, false, false};
+        // the rest of this whitespace run yields nothing more
+        while (pos_ < end_ && is_space(text_[pos_])) ++pos_;
+        return true;
+      }
+      ++pos_;
+    }
+    if (pos_ >= end_) return false;
+    std::size_t j = pos_;
+    t.kind = scan_token(text_, pos_, end_, j);
+    t.span = {pos_, j};
+    t.quote = t.kind == TokenKind::punct &&
+              (text_[pos_] == '"' || text_[pos_] == ')' || apostrophe_at(text_, pos_) == j - pos_);
+    t.capitalized = t.kind == TokenKind::word && capitalized_word(text_, pos_, j);
+    pos_ = j;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_;
+  std::size_t end_;
+};
+
+bool is_terminal(char c) { return c == '.' || c == '!' || c == '?'; }
+
+}  // namespace
+
+void tokenize_window(std::string_view text, TextSpan range, TokenStream& out) { tokenize_range(text, range, out); }
+
+void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan>& out) {
+  // The same sentences as tokenize() without segmenter sentences (assign_sentences), found by
+  // tokenizing only around terminal punctuation; paragraph breaks come from whitespace runs.
+  out.clear();
+  const std::size_t end = std::min(range.end, text.size());
+  std::size_t i = std::min(range.begin, end);
+  while (i < end && is_space(text[i])) ++i;
+  if (i >= end) return;
+  std::size_t sentence_begin = i;
+  std::size_t last_end = i;   // end of the last token seen
+  while (i < end) {
+    // one whitespace-separated chunk [i, chunk_end)
+    std::size_t chunk_end = i;
+    bool terminal = false;
+    while (chunk_end < end && !is_space(text[chunk_end])) terminal |= is_terminal(text[chunk_end++]);
+    if (terminal) {
+      for (std::size_t p = i; p < chunk_end;) {
+        std::size_t j = p;
+        const TokenKind kind = scan_token(text, p, chunk_end, j);
+        if (kind != TokenKind::punct || j != p + 1 || !is_terminal(text[p])) { p = j; continue; }
+        TokenCursor cursor(text, j, end);
+        LiteToken next, start, last{{p, j}, kind, false, false};
+        if (!cursor.next(next)) break;   // the last token closes nothing
+        start = next;
+        bool more = true;
+        while (start.quote) {
+          last = start;
+          if (!cursor.next(start)) { more = false; break; }
+        }
+        if (more && (start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct ||
+                     next.kind == TokenKind::paragraph)) {
+          out.push_back({sentence_begin, last.span.end});
+          sentence_begin = start.span.begin;
+        }
+        p = j;
+      }
+    }
+    last_end = chunk_end;
+    // the whitespace run after the chunk: a second newline is a paragraph break
+    std::size_t k = chunk_end;
+    int newlines = 0;
+    std::size_t paragraph = std::string_view::npos;
+    while (k < end && is_space(text[k])) {
+      if (text[k] == '\n' && ++newlines == 2) paragraph = k;
+      ++k;
+    }
+    if (paragraph != std::string_view::npos) {
+      out.push_back({sentence_begin, paragraph});
+      sentence_begin = k < end ? k : paragraph;
+      last_end = paragraph;
+    }
+    i = k;
+  }
+  out.push_back({sentence_begin, last_end});
+}
+
+void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> sentences, TokenStream& out) {
+  tokenize_range(text, range, out);
   if (sentences.empty()) {
     assign_sentences(text, out);
     return;

@@ -2,7 +2,7 @@
 // Named entities (PER, ORG, LOC) of one sentence, found by an averaged-perceptron sequence model
 // over the sentence's tokens. The model weights and the gazetteers it consults (countries,
 // demonyms, GeoNames cities and regions, WordNet person/location/group instances, organizations,
-// titles) are data under lib/resources/en/entities, embedded at build time and retrained by
+// titles) and word clusters are data under lib/resources/en/entities, embedded at build time and retrained by
 // tools/train_entities (see the README there).
 //
 //   Result<Recognizer> recognizer = Recognizer::load();

@@ -9,6 +9,7 @@
 //   Result<std::string> model = train(train_sentences, gazetteer_tsv, options);
 //   Result<Recognizer> r = Recognizer::from_data(*model, gazetteer_tsv);
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "chronicle/core/result.hpp"
 #include "chronicle/entities/iob.hpp"
+#include "chronicle/language/tagger.hpp"
 
 namespace chronicle::entities {
 
@@ -26,11 +28,18 @@ enum class Decoder : std::uint8_t {
   greedy = 1,   ///< left to right, each tag seeing the two before it
 };
 
+/// Groups of feature templates that training can leave out (ablation runs); the model file
+/// records them, so the recognizer computes what its model was trained with.
+inline constexpr std::uint32_t kFeaturesClusters = 1;  ///< word-cluster prefixes
+inline constexpr std::uint32_t kFeaturesPos = 2;       ///< part-of-speech tags (no tagging at all without)
+inline constexpr std::uint32_t kFeaturesOrgHeads = 4;  ///< organization heads, acronyms in parentheses
+
 /// What one epoch achieved.
 struct EpochReport {
+  int member = 1;             ///< ensemble member being trained (1-based)
   int epoch = 0;
   double train_accuracy = 0;  ///< token accuracy while training (before the epoch's updates)
-  double dev_f1 = -1;         ///< entity F1 on the dev set with the quantized model, -1 without dev
+  double dev_f1 = -1;         ///< entity F1 on the dev set with the quantized model (the ensemble so far), -1 without dev
   std::size_t model_bytes = 0;
   double seconds = 0;
 };
@@ -38,20 +47,32 @@ struct EpochReport {
 /// Knobs of training; the defaults give the committed model.
 struct TrainingOptions {
   Decoder decoder = Decoder::viterbi;
+  /// Mask of the feature groups (kFeatures...) left out.
+  std::uint32_t disabled_features = 0;
   int epochs = 9;
-  std::uint32_t seed = 20151215;  ///< shuffling order of sentences
+  std::uint32_t seed = 20151215;  ///< shuffling order of sentences (member k of the ensemble: seed + k)
+  /// Members trained on different shuffles whose averaged weights are averaged into the model.
+  int ensemble = 1;
   std::uint32_t min_count = 1;    ///< features seen fewer times in training are ignored
   /// Weights below this share of the quantization step are pruned (0.5 = plain rounding).
   double prune = 0.5;
   /// Added to the weight of every transition into a B- tag (Viterbi only): trades precision for
   /// recall, in units of the model's own weights.
   double entity_bias = 0;
+  /// Added to the transitions into B-PER, B-ORG and B-LOC respectively, on top of entity_bias.
+  std::array<double, 3> type_bias{};
+  /// When set with `dev`: called with the dev F1 of the final model under other biases of one
+  /// type (the others as in type_bias), for tuning them.
+  std::function<void(std::string_view type, double bias, double dev_f1)> on_bias;
   /// Sentences scored after each epoch (optional; never trained on).
   const std::vector<TaggedSentence>* dev = nullptr;
   /// Called after each epoch.
   std::function<void(const EpochReport&)> progress;
   /// When set with `dev`, the model of the best dev epoch is returned instead of the last.
   bool keep_best = false;
+  /// Part-of-speech tags of the training sentences (one vector per sentence); sentences without
+  /// them are tagged by language::Tagger::builtin(), as at run time.
+  const std::vector<std::vector<language::PosTag>>* train_pos = nullptr;
 };
 
 /// Trains on `sentences` with gazetteer `gazetteer_tsv`; returns the model file's bytes.

@@ -78,6 +78,8 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
                     TimexScores& scores);
 
 /// Scores `tagger` on every .tml file under `gold_dir` (recursively, in path order).
-Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger);
+/// `oracle` decides the direction of bare weekdays and month-days (nullptr: the tagger's cue oracle).
+Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger,
+                                   const temporal::TenseOracle* oracle = nullptr);
 
 }  // namespace chronicle::evaluation

@@ -59,6 +59,7 @@ struct Timex {
 struct TagOptions {
   std::optional<date::year_month_day> dct;   ///< publication date; none: narrative mode
   const TenseOracle* oracle = nullptr;       ///< nullptr: cue_tense_oracle()
+  bool prefilter = true;                     ///< false: match everywhere (same result, slower)
 };
 
 /// One rule of the grammar, as written in the rules file (for tests and documentation).

@@ -1,0 +1,264 @@
+// The prefilter: anchors chosen per rule from the grammar, a hash set of their lowercase letter
+// runs, and one pass over the text that marks chunks holding an anchor and grows windows around
+// them. See prefilter.hpp for why the windows give the same matches as the whole text.
+
+#include "prefilter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+
+#include "grammar.hpp"
+
+namespace chronicle::temporal::detail {
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+constexpr std::size_t kMaxKey = 32;
+
+std::uint32_t hash_step(std::uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 16777619u; }
+constexpr std::uint32_t kHashSeed = 2166136261u;
+
+// Letter runs too frequent to be a good anchor: a rule anchored on one would open a window at
+// almost every sentence. Only a cost; any anchor stays correct.
+constexpr std::string_view kCommon[] = {
+    "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "but", "by", "can", "could", "d", "day", "did", "do", "each", "end", "for", "from", "had",
+    "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "just", "last", "ll",
+    "m", "may", "more", "most", "new", "next", "no", "not", "now", "o", "of", "on", "one", "only", "or",
+    "other", "our", "out", "over", "past", "s", "said", "same", "she", "so", "some", "t", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "time", "to", "two", "under",
+    "up", "was", "we", "were", "what", "when", "which", "while", "who", "will", "with", "would", "year",
+    "you"};
+constexpr std::string_view kVeryCommon[] = {"a",  "an", "and", "as", "at", "by", "for", "from", "he", "in", "is", "it",
+                                            "o",  "of", "on",  "s",  "said", "t", "that", "the", "to", "was", "with"};
+constexpr std::size_t kVeryCommonCost = 1000;
+constexpr std::size_t kCommonCost = 100;
+constexpr std::size_t kWordCost = 1;
+constexpr std::size_t kDigitCost = 30;
+constexpr std::size_t kNoAnchor = std::numeric_limits<std::size_t>::max();
+
+/// Built-in classes that only match number tokens (a token holding a digit).
+constexpr std::string_view kDigitBuiltins[] = {"year", "yy",     "day",  "int",    "num", "ordinal", "ymd",
+                                               "mdy",  "clock",  "hour", "decade", "qn",  "amount"};
+
+/// What an element needs of a token: one of `keys` as its first letter run, or a digit.
+struct Anchor {
+  std::vector<std::string> keys;
+  bool digits = false;
+  std::size_t cost = 0;
+};
+
+bool digit_builtin(Builtin b) {
+  return std::any_of(std::begin(kDigitBuiltins), std::end(kDigitBuiltins),
+                     [&](std::string_view name) { return find_builtin(name) == b; });
+}
+
+/// Adds the needs of a token whose norm is `word`; false when its text need not hold a letter
+/// run or a digit we can look for.
+bool add_word(std::string_view word, Anchor& a) {
+  if (word.empty()) return false;
+  if (is_digit(word.front())) {
+    if (!a.digits) a.cost += kDigitCost;
+    a.digits = true;
+    return true;
+  }
+  if (!is_alpha(word.front())) return false;
+  std::string key;
+  for (char c : word) {
+    if (!is_alpha(c)) break;
+    key += lower(c);
+  }
+  if (key.size() > kMaxKey) return false;
+  const bool very = std::find(std::begin(kVeryCommon), std::end(kVeryCommon), key) != std::end(kVeryCommon);
+  const bool common = std::find(std::begin(kCommon), std::end(kCommon), key) != std::end(kCommon);
+  a.cost += very ? kVeryCommonCost : common ? kCommonCost : kWordCost;
+  a.keys.push_back(std::move(key));
+  return true;
+}
+
+/// The anchor of a required element, or nullopt when any token could match it.
+std::optional<Anchor> anchor_of(const Grammar& g, const Element& e) {
+  Anchor a;
+  for (const std::string& w : e.words)
+    if (!add_word(w, a)) return std::nullopt;
+  if (e.cls >= 0)
+    for (const auto& [word, entries] : g.lexicon.words)
+      if (std::any_of(entries.begin(), entries.end(), [&](const LexEntry& le) { return le.cls == e.cls; }) &&
+          !add_word(word, a))
+        return std::nullopt;
+  if (e.builtin) {
+    if (!digit_builtin(e.builtin)) return std::nullopt;
+    if (!a.digits) a.cost += kDigitCost;
+    a.digits = true;
+  }
+  if (e.words.empty() && e.cls < 0 && !e.builtin) return std::nullopt;
+  return a;
+}
+
+/// Most tokens element `e` consumes (a lexicon word may take its abbreviation dot).
+std::size_t width(const Element& e) { return e.cls >= 0 ? 2 : 1; }
+
+}  // namespace
+
+Prefilter Prefilter::build(const Grammar& grammar) {
+  Prefilter p;
+  std::vector<std::pair<std::string, Margins>> keys;
+  for (const Rule& rule : grammar.rules) {
+    std::optional<Anchor> best;
+    std::size_t best_cost = kNoAnchor, best_index = 0;
+    for (std::size_t k = 0; k < rule.elements.size(); ++k) {
+      if (rule.elements[k].optional) continue;
+      std::optional<Anchor> a = anchor_of(grammar, rule.elements[k]);
+      if (a && a->cost < best_cost) {
+        best_cost = a->cost;
+        best = std::move(a);
+        best_index = k;
+      }
+    }
+    if (!best) return p;   // a rule that can start anywhere: no prefilter
+    // Chunks before the anchor: the elements before it and the look-behind token; after it: the
+    // elements after it, the look-ahead token and an abbreviation dot.
+    Margins m{1, 1 + width(rule.elements[best_index]), true};
+    for (std::size_t k = 0; k < rule.elements.size(); ++k)
+      (k < best_index ? m.before : m.after) += k == best_index ? 0 : width(rule.elements[k]);
+    if (best->digits) p.digits_ = p.digits_.max(m);
+    for (std::string& key : best->keys) keys.emplace_back(std::move(key), m);
+  }
+  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t capacity = 16;
+  while (capacity < keys.size() * 4) capacity *= 2;
+  p.slots_.assign(capacity, {});
+  p.margins_.assign(capacity, {});
+  p.mask_ = static_cast<std::uint32_t>(capacity - 1);
+  for (std::size_t k = 0; k < keys.size();) {
+    Margins m = keys[k].second;
+    std::size_t next = k + 1;
+    for (; next < keys.size() && keys[next].first == keys[k].first; ++next) m = m.max(keys[next].second);
+    p.insert(keys[k].first, m);
+    ++p.key_count_;
+    k = next;
+  }
+  p.max_before_ = std::max(p.max_before_, p.digits_.before);
+  p.enabled_ = true;
+  return p;
+}
+
+void Prefilter::insert(const std::string& key, Margins margins) {
+  std::uint32_t h = kHashSeed;
+  for (char c : key) h = hash_step(h, c);
+  std::uint32_t slot = h & mask_;
+  while (!slots_[slot].empty()) slot = (slot + 1) & mask_;
+  slots_[slot] = key;
+  margins_[slot] = margins;
+  max_key_ = std::max(max_key_, key.size());
+  max_before_ = std::max(max_before_, margins.before);
+}
+
+const Prefilter::Margins* Prefilter::find(const char* key, std::size_t size, std::uint32_t hash) const {
+  for (std::uint32_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+    const std::string& s = slots_[slot];
+    if (s.empty()) return nullptr;
+    if (s.size() == size && std::equal(s.begin(), s.end(), key)) return &margins_[slot];
+  }
+}
+
+std::vector<std::string> Prefilter::keys() const {
+  std::vector<std::string> out;
+  for (const std::string& s : slots_)
+    if (!s.empty()) out.push_back(s);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+int Prefilter::reach_before(std::string_view norm) const {
+  if (!enabled_ || norm.empty()) return -1;
+  int reach = -1;
+  if (digits_.used && std::any_of(norm.begin(), norm.end(), is_digit)) reach = static_cast<int>(digits_.before);
+  if (!is_alpha(norm.front())) return reach;
+  std::uint32_t h = kHashSeed;
+  std::size_t n = 0;
+  while (n < norm.size() && is_alpha(norm[n])) h = hash_step(h, norm[n++]);
+  if (n > max_key_) return reach;
+  if (const Margins* m = find(norm.data(), n, h)) reach = std::max(reach, static_cast<int>(m->before));
+  return reach;
+}
+
+void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextSpan>& out) const {
+  out.clear();
+  const std::size_t end = std::min(range.end, text.size());
+  const std::size_t begin = std::min(range.begin, end);
+  if (!enabled_) {
+    if (begin < end) out.push_back({begin, end});
+    return;
+  }
+  // starts of the last max_before_ + 1 chunks, to open a window that many chunks back
+  std::vector<std::size_t> ring(max_before_ + 1, begin);
+  std::size_t chunk = 0;
+  std::size_t until = 0;   // the open window reaches at least this chunk
+  bool open = false;
+  TextSpan current{};
+  std::array<char, kMaxKey> key{};
+  std::size_t i = begin;
+  while (true) {
+    while (i < end && is_space(text[i])) ++i;
+    if (i >= end) break;
+    const std::size_t start = i;
+    bool anchor = false;
+    Margins m;
+    while (i < end && !is_space(text[i])) {
+      const char c = text[i];
+      if (is_alpha(c)) {
+        std::uint32_t h = kHashSeed;
+        std::size_t n = 0;
+        for (; i < end && is_alpha(text[i]); ++i, ++n)
+          if (n < kMaxKey) {
+            key[n] = lower(text[i]);
+            h = hash_step(h, key[n]);
+          }
+        if (n <= max_key_)
+          if (const Margins* found = find(key.data(), n, h)) {
+            anchor = true;
+            m = m.max(*found);
+          }
+        continue;
+      }
+      if (digits_.used && is_digit(c)) {
+        anchor = true;
+        m = m.max(digits_);
+      }
+      ++i;
+    }
+    ring[chunk % ring.size()] = start;
+    if (anchor) {
+      const std::size_t from = chunk >= m.before ? ring[(chunk - m.before) % ring.size()] : begin;
+      if (!open) {
+        current.begin = from;
+        until = 0;
+        open = true;
+      }
+      current.begin = std::min(current.begin, from);
+      while (!out.empty() && out.back().end >= current.begin) {   // reaches back into earlier windows
+        current.begin = std::min(current.begin, out.back().begin);
+        out.pop_back();
+      }
+      until = std::max(until, chunk + m.after);
+    }
+    if (open) {
+      current.end = i;
+      if (chunk >= until) {
+        out.push_back(current);
+        open = false;
+      }
+    }
+    ++chunk;
+  }
+  if (open) out.push_back(current);
+}
+
+}  // namespace chronicle::temporal::detail

@@ -1,0 +1,81 @@
+#pragma once
+// Private to chronicle::temporal: the prefilter that lets the tagger tokenize and match only the
+// parts of a text where the grammar can match.
+//
+// Every rule has a required element (its anchor) that can only match a token whose text starts
+// with one of a known set of lowercase letter runs ("december", "ago", "o" of "o'clock") or that
+// contains a digit. A match has a bounded number of tokens before and after its anchor and sees
+// one token before it and two after, and a whitespace-separated chunk holds at least one token, so
+// matching windows of whole chunks reaching that many chunks either side of every anchor finds
+// exactly the matches that matching the whole text finds: every match lies inside one window, no
+// match crosses a window edge and the matcher is idle at each window's start. The anchor set is built from the grammar at
+// load time; a grammar with a rule that has no anchorable element disables the prefilter.
+//
+//   Prefilter filter = Prefilter::build(grammar);
+//   std::vector<TextSpan> windows;
+//   filter.windows(text, range, windows);   // disjoint, in text order
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronicle/core/text_span.hpp"
+
+namespace chronicle::temporal::detail {
+
+struct Grammar;
+struct TokenStream;
+
+/// Where the grammar can match: windows of a text around anchor tokens.
+class Prefilter {
+ public:
+  /// The anchors of `grammar`'s rules; disabled when some rule has none.
+  static Prefilter build(const Grammar& grammar);
+
+  /// False when windows() returns the whole range.
+  bool enabled() const { return enabled_; }
+  /// Most chunks kept before an anchor.
+  std::size_t max_before() const { return max_before_; }
+  /// Number of distinct anchor letter runs (for tests).
+  std::size_t key_count() const { return key_count_; }
+  /// The anchor letter runs, sorted (for tests and tuning).
+  std::vector<std::string> keys() const;
+
+  /// For a token whose norm is `norm`: how many tokens before it a match holding it as its
+  /// anchor can start (plus one), or -1 when it is no anchor. Matching need only be tried there.
+  int reach_before(std::string_view norm) const;
+
+  /// The windows of `text[range]` that can hold matches, in text order, disjoint; each starts at
+  /// the start of a chunk (or range.begin) and ends at the end of one.
+  void windows(std::string_view text, TextSpan range, std::vector<TextSpan>& out) const;
+
+ private:
+  /// Chunks a window keeps before and after an anchor: the most any rule anchored there needs.
+  struct Margins {
+    std::size_t before = 0, after = 0;
+    bool used = false;
+    Margins max(const Margins& o) const { return {std::max(before, o.before), std::max(after, o.after), true}; }
+  };
+  const Margins* find(const char* key, std::size_t size, std::uint32_t hash) const;
+  void insert(const std::string& key, Margins margins);
+
+  bool enabled_ = false;
+  Margins digits_;                  ///< for number tokens; unused when no anchor is one
+  std::size_t max_before_ = 0;
+  std::size_t max_key_ = 0;
+  std::size_t key_count_ = 0;
+  std::vector<std::string> slots_;  ///< open addressing over lowercase letter runs; "" is free
+  std::vector<Margins> margins_;    ///< beside slots_
+  std::uint32_t mask_ = 0;
+};
+
+/// Tokenizes `text[range]` like tokenize() without assigning sentences (tokenize.cpp).
+void tokenize_window(std::string_view text, TextSpan range, TokenStream& out);
+
+/// The sentences tokenize() would find in `text[range]` without segmenter sentences, computed
+/// by tokenizing only around terminal punctuation (tokenize.cpp).
+void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan>& out);
+
+}  // namespace chronicle::temporal::detail

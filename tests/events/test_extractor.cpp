@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "chronicle/actors/resolver.hpp"
+#include "chronicle/events/extractor.hpp"
+#include "chronicle/ingest/reader.hpp"
+
+using namespace chronicle;
+
+namespace {
+
+const events::Extractor& extractor() {
+  static const events::Extractor e = [] {
+    auto loaded = events::Extractor::load();
+    if (!loaded) FAIL(loaded.error().message);
+    return *loaded;
+  }();
+  return e;
+}
+
+events::DocumentAnalysis analyze_text(const std::string& text, const std::string& dct = "2015-12-15") {
+  ingest::Document doc = *ingest::read_text("test.txt", text);
+  doc.dct = *ingest::parse_iso_date(dct);
+  doc.dct_source = ingest::DctSource::option;
+  return extractor().analyze(doc);
+}
+
+const events::Mention* find(const events::DocumentAnalysis& a, const std::string& trigger) {
+  for (const auto& m : a.mentions)
+    if (m.trigger_text == trigger) return &m;
+  return nullptr;
+}
+
+std::vector<events::DocumentAnalysis> seed_corpus() {
+  std::vector<events::DocumentAnalysis> out;
+  ingest::read_paths({std::string(CHRONICLE_SOURCE_DIR) + "/corpus/kerry-moscow-2015"}, {}, [&](Result<ingest::Document> doc) {
+    REQUIRE(doc);
+    out.push_back(extractor().analyze(*doc));
+  });
+  return out;
+}
+
+bool has(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+TEST_CASE("verbal and nominal triggers get TimeML classes and tenses", "[events][triggers]") {
+  auto a = analyze_text("Kerry said the meeting would take place on Friday. Russia launched air strikes.\n");
+  const auto* said = find(a, "said");
+  REQUIRE(said != nullptr);
+  CHECK(said->event_class == events::EventClass::reporting);
+  CHECK(said->tense == events::Tense::past);
+  const auto* meeting = find(a, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->event_class == events::EventClass::occurrence);
+  const auto* launched = find(a, "launched");
+  REQUIRE(launched != nullptr);
+  CHECK(launched->event_class == events::EventClass::aspectual);
+  CHECK(find(a, "strikes") != nullptr);
+}
+
+TEST_CASE("reported speech keeps both sides: the event on its date, the saying as its source", "[events][speech]") {
+  auto a = analyze_text("Lavrov said the meeting would take place on Friday.\n");
+  const auto* meeting = find(a, "meeting");
+  const auto* said = find(a, "said");
+  REQUIRE(meeting != nullptr);
+  REQUIRE(said != nullptr);
+  REQUIRE(meeting->time);
+  CHECK(meeting->time->value == "2015-12-18");
+  REQUIRE(meeting->source);
+  CHECK(&a.mentions[*meeting->source] == said);
+  REQUIRE(said->time);
+  CHECK(said->time->rule == "reporting-dct");
+  CHECK(said->time->value == "2015-12-15");
+}
+
+TEST_CASE("negation and future are read from the verb group", "[events][tense]") {
+  auto a = analyze_text("The rebels did not attack the town. The ministers will meet in Vienna.\n");
+  const auto* attack = find(a, "attack");
+  REQUIRE(attack != nullptr);
+  CHECK(attack->polarity == events::Polarity::negative);
+  const auto* meet = find(a, "meet");
+  REQUIRE(meet != nullptr);
+  CHECK(meet->tense == events::Tense::future);
+}
+
+TEST_CASE("the seed corpus: talks in Moscow on Tuesday with Kerry, Putin and Lavrov", "[events][seed]") {
+  auto corpus = seed_corpus();
+  REQUIRE(corpus.size() == 5);
+  auto resolver = actors::Resolver::load();
+  REQUIRE(resolver);
+  events::ActorTable table = resolver->resolve(corpus);
+
+  // 004: "US Secretary of State John Kerry and his Russian counterpart Sergei Lavrov began talks in
+  //       Moscow on Tuesday"
+  const auto& doc4 = corpus[4];
+  const auto* talks = find(doc4, "talks");
+  REQUIRE(talks != nullptr);
+  REQUIRE(talks->time);
+  CHECK(talks->time->value == "2015-12-15");
+  CHECK(talks->location == "Moscow");
+  CHECK(has(talks->actors, "John Kerry"));
+  CHECK(has(talks->actors, "Sergei Lavrov"));
+
+  // The New York meeting on December 18, and the January 1 ceasefire, come out dated.
+  bool ny_meeting = false, ceasefire = false, march_2011 = false;
+  for (const auto& a : corpus)
+    for (const auto& m : a.mentions) {
+      if (!m.time) continue;
+      if ((m.lemma == "meeting" || m.lemma == "take") && m.time->value == "2015-12-18") ny_meeting = true;
+      if (m.lemma == "ceasefire" && m.time->value == "2016-01-01") ceasefire = true;
+      if (m.time->value == "2011-03") march_2011 = true;
+    }
+  CHECK(ny_meeting);
+  CHECK(ceasefire);
+  CHECK(march_2011);
+
+  // One canonical actor per person, whatever the spelling.
+  for (const char* alias : {"Lavrov", "Sergey Lavrov", "Sergei Lavrov"}) {
+    const events::Actor* actor = table.find(alias);
+    REQUIRE(actor != nullptr);
+    CHECK(actor->name == "Sergei Lavrov");
+  }
+  for (const char* alias : {"Kerry", "John Kerry"}) {
+    const events::Actor* actor = table.find(alias);
+    REQUIRE(actor != nullptr);
+    CHECK(actor->name == "John Kerry");
+  }
+  const events::Actor* us = table.find("U.S.");
+  REQUIRE(us != nullptr);
+  CHECK(us->name == "United States");
+}

@@ -1,0 +1,140 @@
+// The prefilter is an optimisation only: tagging with it must give exactly what tagging the whole
+// text gives, and the sentences found lazily must be the tokenizer's. Checked on the corpus, on
+// TempEval-3 silver articles when present, and on texts mutated to hit window and sentence edges.
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <fmt/ranges.h>
+
+#include "../../lib/src/temporal/grammar.hpp"
+#include "../../lib/src/temporal/prefilter.hpp"
+#include "chronicle/core/resources.hpp"
+#include "chronicle/temporal/tagger.hpp"
+
+namespace fs = std::filesystem;
+using namespace chronicle;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Texts of the corpus and of up to `te3` TempEval-3 silver files.
+std::vector<std::string> texts(std::size_t te3) {
+  std::vector<std::string> out;
+  const fs::path root(CHRONICLE_SOURCE_DIR);
+  for (const auto& e : fs::recursive_directory_iterator(root / "corpus"))
+    if (e.is_regular_file() && e.path().extension() == ".txt") out.push_back(read(e.path()));
+  const fs::path silver = root / ".." / "shared" / "data" / "timeml" / "te3-silver";
+  std::vector<fs::path> files;
+  if (fs::exists(silver))
+    for (const auto& e : fs::recursive_directory_iterator(silver))
+      if (e.is_regular_file()) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (std::size_t k = 0; k < files.size() && k < te3; ++k) out.push_back(read(files[k]));
+  return out;
+}
+
+/// `text` with random edits at sentence and token edges: case flips, newlines, quotes, dots.
+std::string mutate(const std::string& text, std::mt19937& rng) {
+  static const std::string kInserts[] = {"\n\n", ". ", ".\" ", "\n", " '", ") ", "U.S. ", " 12 ", "Dec. ", "’s "};
+  std::string out;
+  std::uniform_int_distribution<int> pick(0, 40);
+  for (char c : text) {
+    const int r = pick(rng);
+    if (r == 0) out += kInserts[rng() % std::size(kInserts)];
+    if (r == 1 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (r == 2 && c == ' ') continue;
+    out += c;
+  }
+  return out;
+}
+
+std::string dump(const std::vector<temporal::Timex>& timexes) {
+  std::string s;
+  for (const auto& t : timexes)
+    s += fmt::format("{}-{} {} {} {} {}\n", t.span.begin, t.span.end, temporal::to_string(t.value.type), t.value.value,
+                     temporal::to_string(t.value.mod), t.rule);
+  return s;
+}
+
+void check_same(const std::string& text, std::optional<date::year_month_day> dct) {
+  const temporal::Tagger& tagger = temporal::default_tagger();
+  temporal::TagOptions with, without;
+  with.dct = without.dct = dct;
+  without.prefilter = false;
+  const TextSpan range{0, text.size()};
+  REQUIRE(dump(tagger.tag(text, range, with)) == dump(tagger.tag(text, range, without)));
+  temporal::detail::TokenStream ts;
+  temporal::detail::tokenize(text, range, {}, ts);
+  std::vector<TextSpan> lazy;
+  temporal::detail::split_sentences(text, range, lazy);
+  REQUIRE(lazy == ts.sentences);
+}
+
+}  // namespace
+
+TEST_CASE("prefiltered tagging equals tagging the whole text", "[temporal][prefilter]") {
+  const std::vector<std::string> all = texts(300);
+  REQUIRE(!all.empty());
+  std::mt19937 rng(42);
+  for (const std::string& text : all) {
+    check_same(text, date::year{2015} / 12 / 15);
+    check_same(text, std::nullopt);   // narrative mode: anchors move with the text
+    check_same(mutate(text, rng), date::year{2015} / 12 / 15);
+  }
+}
+
+TEST_CASE("prefilter edge cases give the same tags", "[temporal][prefilter]") {
+  const std::string cases[] = {
+      "",
+      "   ",
+      "Friday",
+      "He said on Friday.",
+      "The meeting will take place on Friday, officials said.\n\nIt ended Dec. 15, 2015.",
+      "talks last week . \"The ceasefire\" begins January 1 . ' next year '",
+      "in the first quarter of 2015 profits rose. The quarter before, they fell. Later the quarter ended.",
+      "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x 1990s",
+      "2015-12-15\n\n\n12/15/2015 3:30pm o'clock U.S. a.m. p.m. 'till the '90s",
+      "Sept.\n\n\"Monday’s\" meeting… «Tuesday» — Wednesday.\t\tTwo years ago; since 2014!Now?",
+  };
+  for (const std::string& text : cases) {
+    CAPTURE(text);
+    check_same(text, date::year{2015} / 12 / 15);
+    check_same(text, std::nullopt);
+  }
+}
+
+TEST_CASE("prefilter skips text without anchors", "[temporal][prefilter]") {
+  auto grammar = temporal::detail::compile("wd\t<weekday>\tweekday\tFriday\tx\n", "weekday\tfriday\t5\n");
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  std::string text;
+  for (int k = 0; k < 200; ++k) text += "nothing to see here. ";
+  text += "Then on Friday it happened.";
+  for (int k = 0; k < 200; ++k) text += " more words";
+  std::vector<TextSpan> windows;
+  filter.windows(text, {0, text.size()}, windows);
+  REQUIRE(windows.size() == 1);
+  CHECK(windows[0].size() < 200);
+  CHECK(std::string_view(text).substr(windows[0].begin, windows[0].size()).find("Friday") != std::string_view::npos);
+}
+
+TEST_CASE("the embedded grammar has a prefilter", "[temporal][prefilter]") {
+  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  const auto keys = filter.keys();
+  CHECK(std::find(keys.begin(), keys.end(), "the") == keys.end());
+  if (std::getenv("CHRONICLE_PRINT_ANCHORS")) fmt::print("{}\n", fmt::join(keys, " "));
+}
