@@ -166,7 +166,7 @@ TEST_CASE("broken models fail to load with a message naming the problem", "[enti
 
   auto bad_cluster = Recognizer::from_data(*bytes, "@cluster\nmoscow\t0110\nkerry 0111\n", "m.bin");
   REQUIRE_FALSE(bad_cluster);
-  CHECK(bad_cluster.error().message == "m.bin gazetteer: line 3: a cluster line is `word<TAB>bits[<TAB>caps]` (at most 24 bits)");
+  CHECK(bad_cluster.error().message == "m.bin gazetteer: line 3: a cluster line is `word<TAB>bits` (at most 30 bits)");
 }
 
 TEST_CASE("the word-cluster table rides in the gazetteer", "[entities][model]") {

@@ -133,3 +133,14 @@ TEST_CASE("the seed corpus: talks in Moscow on Tuesday with Kerry, Putin and Lav
   REQUIRE(us != nullptr);
   CHECK(us->name == "United States");
 }
+
+TEST_CASE("a reported event does not take the time of its reporting", "[events][speech]") {
+  auto a = analyze_text("Lavrov announced on Tuesday the meeting of the support group would indeed take place.\n");
+  const auto* announced = find(a, "announced");
+  const auto* meeting = find(a, "meeting");
+  REQUIRE(announced != nullptr);
+  REQUIRE(meeting != nullptr);
+  REQUIRE(announced->time);
+  CHECK(announced->time->value == "2015-12-15");
+  CHECK((!meeting->time || meeting->time->value != "2015-12-15"));
+}

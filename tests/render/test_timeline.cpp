@@ -138,3 +138,20 @@ TEST_CASE("the from and to dates keep the events overlapping the range", "[rende
   CHECK(testing::event_named(*r, "Planned ceasefire in Syria") == nullptr);
   CHECK(testing::event_named(*r, "ISSG meeting on Syria in New York") != nullptr);
 }
+
+TEST_CASE("the dated-by-text view keeps events a time expression dates and drops acts of reporting", "[render][filter]") {
+  graph::EventGraph all = seed_graph();
+  render::Filter f;
+  f.dated_by_text = true;
+  auto r = render::filter(all, testing::seed_corpus().actors, f);
+  REQUIRE(r);
+  CHECK(r->events.size() < all.events.size());
+  for (const graph::Event& e : r->events) {
+    CAPTURE(e.summary);
+    bool dated = std::any_of(e.mentions.begin(), e.mentions.end(), [](const events::Mention& m) {
+      return m.event_class != events::EventClass::reporting && m.time &&
+             (m.time->rule == "timex" || m.time->rule == "governing-event");
+    });
+    CHECK(dated);
+  }
+}

@@ -18,10 +18,11 @@ namespace {
 struct TimelineOptions {
   CorpusOptions corpus;
   std::string actor, from, to, format, title = "Chronicle timeline";
+  bool all = false;
 };
 
 int run_timeline(const TimelineOptions& options) {
-  render::Filter filter{options.actor, std::nullopt, std::nullopt};
+  render::Filter filter{options.actor, std::nullopt, std::nullopt, !options.all};
   if (!parse_day_option("--from", options.from, filter.from) || !parse_day_option("--to", options.to, filter.to))
     return kExitFailure;
   LoadedCorpus corpus;
@@ -53,6 +54,8 @@ CLI::App* add_command(CLI::App& app, Context& context, const std::string& name, 
   command->add_option("--from", options->from, "only events ending on or after this date (YYYY-MM-DD)");
   command->add_option("--to", options->to, "only events starting on or before this date (YYYY-MM-DD)");
   command->add_option("--title", options->title, "title of the HTML page")->capture_default_str();
+  command->add_flag("--all", options->all,
+                    "every event, also those dated only by tense or by the publication date, and acts of reporting");
   add_format_option(*command, options->format, {"text", "markdown", "json", "html"});
   command->callback([options, &context] { context.exit_code = run_timeline(*options); });
   return command;

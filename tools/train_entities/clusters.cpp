@@ -6,7 +6,6 @@
 #include <fstream>
 #include <numeric>
 #include <sstream>
-#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -132,16 +131,6 @@ class Splitter {
   std::vector<std::string> paths_;
 };
 
-// How often a word is capitalized inside a line: '0' under 10%, '1' under 50%, '2' under 90%,
-// '3' at least 90%, '-' seen fewer than 3 times there.
-char capitalization(const std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>& inner,
-                    const std::string& word) {
-  auto it = inner.find(word);
-  if (it == inner.end() || it->second.first < 3) return '-';
-  double r = static_cast<double>(it->second.second) / static_cast<double>(it->second.first);
-  return r < 0.1 ? '0' : r < 0.5 ? '1' : r < 0.9 ? '2' : '3';
-}
-
 }  // namespace
 
 void tokenize_raw(std::string_view text, std::vector<std::vector<std::string>>& out) {
@@ -254,19 +243,11 @@ std::string build_clusters(const std::vector<std::vector<std::string>>& sentence
                            std::string& summary) {
   // vocabulary by frequency
   std::unordered_map<std::string, std::size_t> counts;
-  // occurrences after the first token of a line, and how many of those were capitalized
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> inner;
   std::size_t tokens = 0;
   for (const auto& s : sentences)
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      std::string key = lower(s[i]);
-      ++counts[key];
+    for (const auto& w : s) {
+      ++counts[lower(w)];
       ++tokens;
-      if (i > 0 && is_alpha(s[i][0])) {
-        auto& [seen, capitalized] = inner[key];
-        ++seen;
-        capitalized += (s[i][0] >= 'A' && s[i][0] <= 'Z') ? 1 : 0;
-      }
     }
   std::vector<std::pair<std::string, std::size_t>> by_count(counts.begin(), counts.end());
   std::sort(by_count.begin(), by_count.end(),
@@ -335,7 +316,7 @@ std::string build_clusters(const std::vector<std::vector<std::string>>& sentence
   std::iota(members.begin(), members.end(), 0u);
   Splitter splitter(rows, dims, options);
   splitter.split(std::move(members), "");
-  std::vector<std::tuple<std::string, std::string, char>> table;
+  std::vector<std::pair<std::string, std::string>> table;
   std::size_t leaves = 0;
   {
     std::vector<std::string> paths = splitter.paths();
@@ -344,11 +325,11 @@ std::string build_clusters(const std::vector<std::vector<std::string>>& sentence
     leaves = static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
     for (std::size_t w = 0; w < words.size(); ++w)
       if (words[w].find_first_of("\t\n\r") == std::string::npos && words[w][0] != '#' && words[w][0] != '@')
-        table.emplace_back(words[w], paths[w], capitalization(inner, words[w]));
+        table.emplace_back(words[w], paths[w]);
   }
   std::sort(table.begin(), table.end());
   std::string out = "@cluster\n";
-  for (const auto& [w, p, c] : table) out += fmt::format("{}\t{}\t{}\n", w, p, c);
+  for (const auto& [w, p] : table) out += fmt::format("{}\t{}\n", w, p);
   summary = fmt::format("clusters: {} words (of {} distinct, count >= {}) in {} leaves, from {} sentences, {} tokens",
                         table.size(), counts.size(), options.min_count, leaves, sentences.size(), tokens);
   return out;

@@ -22,9 +22,8 @@ struct ClusterOptions {
   int iterations = 8;                ///< 2-means refinements per split
 };
 
-/// The `@cluster` section of gazetteer.tsv (a header line, then `word<TAB>bits<TAB>caps` lines,
-/// sorted by word; caps: how often the word is capitalized inside a line, '0' under 10%, '1' under
-/// 50%, '2' under 90%, '3' more, '-' too rare to say) for tokenized `sentences`; `summary` receives a one-line description.
+/// The `@cluster` section of gazetteer.tsv (a header line, then `word<TAB>bits` lines, sorted by
+/// word) for tokenized `sentences`; `summary` receives a one-line description.
 std::string build_clusters(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options,
                            std::string& summary);
 

@@ -58,8 +58,6 @@ enum Template : std::uint32_t {
   kOrgRunHead,
   kParenAcronym,
   kParenLongForm,
-  kCapitalization,
-  kCapitalizationNext,
   kPrevTag = 40,
   kPrevTags,
   kPrevTagLower,
@@ -174,7 +172,6 @@ void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view>
     out.keys[i] = token_key(lower);
     b.lexicon = lexicon_class(gazetteer, lower, out.keys[i]);
     b.cluster = gazetteer.cluster(out.keys[i]);
-    b.capitalization = gazetteer.capitalization(out.keys[i]);
     b.org_head = is_org_head(lower);
     if (pos.size() == words.size()) {
       b.upos = static_cast<std::uint64_t>(pos[i].upos) + 1;
@@ -299,8 +296,6 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
         add(kClusterNext, static_cast<std::uint64_t>(bits), cluster_prefix(next_cluster, bits) + 1);
       }
       add(kClusterCap, cluster_prefix(b.cluster, 10) + 1, b.cap + 1);
-      add(kCapitalization, b.capitalization + 1, b.cap + 1, i == 0 ? 1 : 2);
-      add(kCapitalizationNext, b.capitalization + 1, i + 1 < n ? out.bases[i + 1].capitalization + 1 : 9, b.cap + 1);
       add(kClusterWindow, cluster_prefix(prev_cluster, 6) + 1, cluster_prefix(b.cluster, 6) + 1,
           cluster_prefix(next_cluster, 6) + 1);
     }

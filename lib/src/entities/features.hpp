@@ -52,7 +52,7 @@ struct SentenceFeatures {
     std::array<std::uint64_t, 4> prefix, suffix;
     CapClass cap;
     std::uint64_t lexicon;
-    std::uint32_t cluster, capitalization;
+    std::uint32_t cluster;
     std::uint64_t upos, xpos;
     bool possessive;
     bool org_head;

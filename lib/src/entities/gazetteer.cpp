@@ -80,19 +80,10 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
     if (kind == kClusterSection) {
       std::size_t tab = line.find('\t');
       std::string_view bits = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
-      std::uint32_t caps = 0;
-      if (std::size_t tab2 = bits.find('\t'); tab2 != std::string_view::npos) {
-        std::string_view c = bits.substr(tab2 + 1);
-        bits = bits.substr(0, tab2);
-        if (c.size() != 1 || (c[0] != '-' && (c[0] < '0' || c[0] > '3')))
-          return fail("{}: line {}: a cluster's capitalization is 0-3 or -", name, line_no);
-        caps = c[0] == '-' ? 0 : static_cast<std::uint32_t>(c[0] - '0') + 1;
-      }
-      if (tab == 0 || bits.empty() || bits.size() > 24 || bits.find_first_not_of("01") != std::string_view::npos)
-        return fail("{}: line {}: a cluster line is `word<TAB>bits[<TAB>caps]` (at most 24 bits)", name, line_no);
+      if (tab == 0 || bits.empty() || bits.size() > 30 || bits.find_first_not_of("01") != std::string_view::npos)
+        return fail("{}: line {}: a cluster line is `word<TAB>bits` (at most 30 bits)", name, line_no);
       std::uint32_t code = 1;
       for (char c : bits) code = (code << 1) | static_cast<std::uint32_t>(c - '0');
-      code |= caps << kCapsShift;
       std::string lower;
       lower_ascii(line.substr(0, tab), lower);
       g.clusters_[token_key(lower)] = code;

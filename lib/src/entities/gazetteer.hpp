@@ -7,10 +7,9 @@
 // as in kKindNames); every other line is one phrase of the current section.
 // Phrases are split at spaces; a trailing possessive ('s, ’s) is dropped from every token, and
 // hyphenated phrases also match with the hyphen as a token of its own ("al - Assad").
-// The special section `@cluster` is not phrases but a word-cluster table: `word<TAB>bits[<TAB>caps]`
-// lines, a lowercase word, the path of its cluster in a binary hierarchy ("0110100") and how
-// often it is capitalized inside sentences ('0'–'3' from rarely to nearly always, '-' unknown),
-// learned without labels by tools/train_entities (clusters.cpp).
+// The special section `@cluster` is not phrases but a word-cluster table: `word<TAB>bits` lines,
+// a lowercase word and the path of its cluster in a binary hierarchy ("0110100"), learned
+// without labels by tools/train_entities (clusters.cpp).
 
 #include <cstdint>
 #include <span>
@@ -69,13 +68,7 @@ class Gazetteer {
   /// length ("0110" -> 0b10110), or 0 when the word has no cluster.
   std::uint32_t cluster(std::uint64_t key) const {
     const std::uint32_t* c = clusters_.find(key);
-    return c == nullptr ? 0 : *c & kPathMask;
-  }
-  /// How often the word with token_key() `key` is capitalized inside sentences: 1–4 from rarely
-  /// to nearly always, 0 unknown.
-  std::uint32_t capitalization(std::uint64_t key) const {
-    const std::uint32_t* c = clusters_.find(key);
-    return c == nullptr ? 0 : *c >> kCapsShift;
+    return c == nullptr ? 0 : *c;
   }
   /// Number of phrases read.
   std::size_t phrases() const { return phrases_; }
@@ -89,9 +82,7 @@ class Gazetteer {
   };
   void add(std::span<const std::uint64_t> keys, std::uint16_t kinds);
   FlatMap<std::uint64_t, Entry> table_;
-  static constexpr std::uint32_t kCapsShift = 28;
-  static constexpr std::uint32_t kPathMask = (1u << kCapsShift) - 1;
-  FlatMap<std::uint64_t, std::uint32_t> clusters_;  ///< path code | capitalization << kCapsShift
+  FlatMap<std::uint64_t, std::uint32_t> clusters_;
   std::size_t phrases_ = 0;
 };
 

@@ -199,7 +199,10 @@ void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vec
 std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::size_t first,
                                          const std::vector<TriggerView>& triggers, std::size_t k) {
   if (triggers[k].verbal) return std::nullopt;
+  const Mention& self = analysis.mentions[first + k];
   auto take = [&](std::size_t g) -> std::optional<TimeAnchor> {
+    // What is reported does not happen when it is reported.
+    if (self.source && *self.source == first + g) return std::nullopt;
     const Mention& governor = analysis.mentions[first + g];
     if (!governor.time || governor.time->rule != "timex") return std::nullopt;
     TimeAnchor anchor = *governor.time;
@@ -209,7 +212,7 @@ std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::
   // A subject noun takes its verb's time ("the meeting would take place on Friday"); an object
   // noun its governing verb's ("began talks on Tuesday").
   for (std::size_t g = k + 1; g < triggers.size(); ++g)
-    if (triggers[g].verbal && triggers[g].word - triggers[k].word <= 3)
+    if (triggers[g].verbal && triggers[g].word - triggers[k].word <= 6)
       if (auto anchor = take(g)) return anchor;
   for (std::size_t g = k; g-- > 0;)
     if (triggers[g].verbal && triggers[k].word - triggers[g].word <= 4) return take(g);

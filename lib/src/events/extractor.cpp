@@ -141,6 +141,12 @@ const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& 
       return other.verbal && other.word > lo && other.word < hi && other.event_class != EventClass::aspectual;
     });
     if (blocked) continue;
+    // Before a noun, an expression right after a verb is that verb's: in "announced on Tuesday
+    // the meeting", Tuesday is the announcing, not the meeting.
+    if (!verbal && x < t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
+          return other.verbal && other.word < x && x - other.word <= 2;
+        }))
+      continue;
     std::size_t distance = hi - lo;
     if (distance < best_distance) best = timexes[k], best_distance = distance;
   }

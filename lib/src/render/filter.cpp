@@ -9,6 +9,17 @@
 
 namespace chronicle::render {
 
+namespace {
+
+bool is_dated_by_text(const graph::Event& e) {
+  return std::any_of(e.mentions.begin(), e.mentions.end(), [](const events::Mention& m) {
+    return m.event_class != events::EventClass::reporting && m.time &&
+           (m.time->rule == "timex" || m.time->rule == "governing-event");
+  });
+}
+
+}  // namespace
+
 Result<graph::EventGraph> filter(const graph::EventGraph& graph, const events::ActorTable& actors, const Filter& f) {
   std::string actor;
   if (!f.actor.empty()) {
@@ -24,6 +35,7 @@ Result<graph::EventGraph> filter(const graph::EventGraph& graph, const events::A
   for (std::size_t i = 0; i < graph.events.size(); ++i) {
     const graph::Event& e = graph.events[i];
     if (!actor.empty() && std::find(e.actors.begin(), e.actors.end(), actor) == e.actors.end()) keep[i] = false;
+    if (f.dated_by_text && !is_dated_by_text(e)) keep[i] = false;
     if (f.from || f.to) {
       if (!e.time || !e.time->begin) {
         keep[i] = false;

@@ -24,6 +24,9 @@ struct Filter {
   std::string actor;                      ///< any alias of an actor; "" for all
   std::optional<date::sys_days> from;     ///< events ending before this day are left out
   std::optional<date::sys_days> to;       ///< events starting after this day are left out
+  /// Keep only events the text dates: some mention anchored on a time expression (directly or
+  /// through its governing event) that is not a mere act of reporting ("said").
+  bool dated_by_text = false;
 };
 
 /// The events of `graph` passing `filter` (undated events are kept only without dates in the
