@@ -144,3 +144,17 @@ TEST_CASE("a reported event does not take the time of its reporting", "[events][
   CHECK(announced->time->value == "2015-12-15");
   CHECK((!meeting->time || meeting->time->value != "2015-12-15"));
 }
+
+TEST_CASE("support verbs and nouns fold into the noun that carries the event", "[events][support]") {
+  auto a = analyze_text("A follow-up conference is set to take place on Friday in New York. "
+                        "Moscow would veto a third round of talks on Syria.\n");
+  CHECK(find(a, "take") == nullptr);
+  CHECK(find(a, "round") == nullptr);
+  const auto* conference = find(a, "conference");
+  REQUIRE(conference != nullptr);
+  REQUIRE(conference->time);
+  CHECK(conference->time->value == "2015-12-18");
+  CHECK(find(a, "talks") != nullptr);
+  for (const auto& m : a.mentions)
+    if (m.source) CHECK(*m.source < a.mentions.size());
+}

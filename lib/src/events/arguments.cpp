@@ -196,6 +196,75 @@ void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vec
   }
 }
 
+namespace {
+
+// "take place", "happen", "occur", "be held": verbs that only say when their subject happens.
+bool is_support_verb(const std::vector<Word>& words, std::size_t i, std::string_view text) {
+  const std::string& lemma = words[i].lemma;
+  if (lemma == "happen" || lemma == "occur") return true;
+  if (lemma == "take") return i + 1 < words.size() && lower(words[i + 1].span.of(text)) == "place";
+  if (lemma == "hold") return i > 0 && (words[i - 1].lemma == "be" || words[i - 1].upos == Upos::aux);
+  return false;
+}
+
+// "round of talks", "series of strikes", "wave of attacks": the noun after "of" is the event.
+bool is_support_noun(const std::string& lemma) {
+  return lemma == "round" || lemma == "series" || lemma == "wave" || lemma == "string" || lemma == "spate";
+}
+
+void absorb(Mention& into, const Mention& from) {
+  bool from_timex = from.time && (from.time->rule == "timex" || from.time->rule == "governing-event");
+  bool into_timex = into.time && (into.time->rule == "timex" || into.time->rule == "governing-event");
+  if (from_timex && !into_timex) {
+    into.time = from.time;
+    into.time->rule = "governing-event";
+  }
+  if (into.location.empty()) into.location = from.location;
+  for (const auto& actor : from.actors)
+    if (std::find(into.actors.begin(), into.actors.end(), actor) == into.actors.end()) into.actors.push_back(actor);
+}
+
+}  // namespace
+
+std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t first, const std::vector<TriggerView>& triggers,
+                                        const std::vector<Word>& words, std::string_view text) {
+  std::vector<bool> drop(triggers.size(), false);
+  for (std::size_t k = 0; k < triggers.size(); ++k) {
+    const TriggerView& t = triggers[k];
+    if (t.verbal && is_support_verb(words, t.word, text)) {
+      // The nearest noun trigger before it, within its clause, is its subject.
+      for (std::size_t j = k; j-- > 0;) {
+        if (triggers[j].verbal || t.word - triggers[j].word > 9) break;
+        absorb(analysis.mentions[first + j], analysis.mentions[first + k]);
+        drop[k] = true;
+        break;
+      }
+    } else if (!t.verbal && is_support_noun(analysis.mentions[first + k].lemma) && k + 1 < triggers.size() &&
+               !triggers[k + 1].verbal && triggers[k + 1].word <= t.word + 4 && t.word + 1 < words.size() &&
+               lower(words[t.word + 1].span.of(text)) == "of") {
+      absorb(analysis.mentions[first + k + 1], analysis.mentions[first + k]);
+      drop[k] = true;
+    }
+  }
+  return drop;
+}
+
+void drop_mentions(DocumentAnalysis& analysis, const std::vector<bool>& drop) {
+  std::vector<std::size_t> new_index(analysis.mentions.size());
+  std::vector<Mention> kept;
+  for (std::size_t i = 0; i < analysis.mentions.size(); ++i) {
+    new_index[i] = kept.size();
+    if (!drop[i]) kept.push_back(std::move(analysis.mentions[i]));
+  }
+  for (Mention& m : kept)
+    if (m.source) m.source = drop[*m.source] ? std::nullopt : std::optional<std::size_t>(new_index[*m.source]);
+  std::vector<CueRelation> cues;
+  for (CueRelation& c : analysis.cues)
+    if (!drop[c.source] && !drop[c.target]) cues.push_back({new_index[c.source], new_index[c.target], c.type, c.evidence});
+  analysis.mentions = std::move(kept);
+  analysis.cues = std::move(cues);
+}
+
 std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::size_t first,
                                          const std::vector<TriggerView>& triggers, std::size_t k) {
   if (triggers[k].verbal) return std::nullopt;

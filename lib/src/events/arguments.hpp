@@ -63,6 +63,17 @@ struct TriggerView {
 void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vector<TriggerView>& triggers,
                    const std::vector<language::Word>& words, std::string_view text, const Lexicon& lexicon);
 
+/// Folds support triggers into the noun that carries the event: "the meeting would take place on
+/// Friday", "the talks will be held", "a third round of talks". The noun takes the support
+/// trigger's time, place and actors; the returned flags (one per trigger) mark the support
+/// triggers to drop.
+std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t first,
+                                        const std::vector<TriggerView>& triggers,
+                                        const std::vector<language::Word>& words, std::string_view text);
+
+/// Removes the mentions flagged in `drop`, keeping `source` and cue indices right.
+void drop_mentions(DocumentAnalysis& analysis, const std::vector<bool>& drop);
+
 /// The time of the event governing trigger `k` ("began talks": the talks take the beginning's
 /// time), when it has one from a time expression.
 std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::size_t first,

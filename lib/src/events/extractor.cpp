@@ -141,9 +141,9 @@ const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& 
       return other.verbal && other.word > lo && other.word < hi && other.event_class != EventClass::aspectual;
     });
     if (blocked) continue;
-    // Before a noun, an expression right after a verb is that verb's: in "announced on Tuesday
-    // the meeting", Tuesday is the announcing, not the meeting.
-    if (!verbal && x < t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
+    // An expression right after a verb is that verb's: in "announced on Tuesday the meeting would
+    // take place", Tuesday is the announcing, neither the meeting nor its taking place.
+    if (x < t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
           return other.verbal && other.word < x && x - other.word <= 2;
         }))
       continue;
@@ -191,6 +191,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
   std::vector<temporal::Timex> timexes = m.tagger.tag(doc.text, sentences, options);
 
   detail::ArgumentFinder arguments(doc.text);
+  std::vector<bool> dropped;  // support triggers folded into their nouns, one flag per mention
   std::size_t next_timex = 0;
   for (const segment::Sentence& sentence : sentences) {
     std::vector<Word> words = m.analyzer.analyze(doc.text, sentence);
@@ -255,7 +256,10 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
         mention.time = anchor_from_dct(doc, triggers[k].group.direction);
       }
     }
+    std::vector<bool> folded = detail::fold_support_triggers(a, first_mention, views, words, doc.text);
+    dropped.insert(dropped.end(), folded.begin(), folded.end());
   }
+  detail::drop_mentions(a, dropped);
   for (Mention& mention : a.mentions) mention.summary = summarize(mention);
   return a;
 }
