@@ -142,3 +142,26 @@ TEST_CASE("write the seed fixture as a store", "[.fixture-store]") {
   }
   REQUIRE(tx->commit());
 }
+
+TEST_CASE("a stored analysis that cannot be read is skipped with its error; the rest still loads", "[store]") {
+  TempStore tmp("chronicle_test_unreadable.db");
+  const auto& docs = testing::seed_corpus().documents;
+  {
+    auto s = Store::open(tmp.path, Store::Mode::write);
+    REQUIRE(s);
+    auto t = s->begin();
+    REQUIRE(t);
+    for (const auto& a : docs) REQUIRE(s->put(stored(a)));
+    REQUIRE(t->commit());
+  }
+  exec(tmp.path, ("UPDATE documents SET analysis = '{\"doc\": 5' WHERE id = '" + docs[0].doc + "'").c_str());
+  auto s = Store::open(tmp.path, Store::Mode::read);
+  REQUIRE(s);
+  CHECK_FALSE(s->load());  // without a place for errors, one bad document fails the load
+  std::vector<Error> unreadable;
+  auto loaded = s->load(&unreadable);
+  REQUIRE(loaded);
+  CHECK(loaded->size() == docs.size() - 1);
+  REQUIRE(unreadable.size() == 1);
+  CHECK_THAT(unreadable[0].message, Catch::Contains(docs[0].doc));
+}

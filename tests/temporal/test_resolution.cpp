@@ -121,3 +121,7 @@ TEST_CASE("spelled-out years and clock times with a date resolve", "[temporal][r
   CAPTURE(text);
   CHECK(values(text) == expected);
 }
+
+TEST_CASE("years beyond the calendar's 1..9999 become fuzzy references, never negative dates", "[temporal][resolution]") {
+  CHECK(values("Wheat was farmed there about 4,000 years ago.", 2005_y / 12 / 14) == "about 4,000 years ago=PAST_REF");
+}

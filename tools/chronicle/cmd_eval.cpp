@@ -21,7 +21,7 @@ struct EvalOptions {
   std::string format;
   std::string errors;
   std::string resources;
-  std::string tense = "pos";
+  std::string tense = "cues";
 };
 
 nlohmann::ordered_json scores_json(const evaluation::TimexScores& s) {

@@ -19,7 +19,7 @@ namespace {
 struct TagCommandOptions {
   InputOptions input;
   std::string format;
-  std::string tense = "pos";
+  std::string tense = "cues";
 };
 
 /// Appends `s` as a JSON string, escaped as nlohmann::json::dump does with ensure_ascii off and

@@ -53,16 +53,18 @@ int load_from_store(const std::string& path, LoadedCorpus& corpus) {
     report_error(store.error().message);
     return kExitFailure;
   }
-  auto docs = store->load();
+  std::vector<Error> unreadable;
+  auto docs = store->load(&unreadable);
   if (!docs) {
     report_error(docs.error().message);
     return kExitFailure;
   }
+  for (const Error& e : unreadable) report_error(e.message + " (document skipped)");
   for (auto& d : *docs) {
     corpus.analyses.push_back(std::move(d.analysis));
     corpus.texts.push_back(std::move(d.text));
   }
-  return kExitOk;
+  return unreadable.empty() ? kExitOk : kExitSkipped;
 }
 
 int load_from_paths(const CorpusOptions& options, LoadedCorpus& corpus) {

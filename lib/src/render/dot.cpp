@@ -115,7 +115,7 @@ void write_detailed(std::ostream& out, const graph::EventGraph& graph, const std
     if (!r.redundant) write_relation(out, graph, r);
   for (const graph::Conflict& c : graph.conflicts)  // outlets disagreeing on a date
     if (c.kind == "date" && c.events.size() == 2)
-      out << fmt::format("  {} -> {} [color=red, style=dashed, dir=none, constraint=false, label=\"dates disagree\", tooltip=\"{}\"];\n",
+      out << fmt::format("  {} -> {} [color=red, style=dashed, dir=none, constraint=false, xlabel=\"dates disagree\", tooltip=\"{}\"];\n",
                          graph.events[c.events[0]].id, graph.events[c.events[1]].id, dot_escape(detail::shorten(c.description, 200)));
 }
 
@@ -134,7 +134,7 @@ void write_aggregated(std::ostream& out, const graph::EventGraph& graph, const s
   for (const graph::Relation& r : graph.relations)
     if (r.contradicted && group_of[r.source] != group_of[r.target]) ++conflicts[{group_of[r.source], group_of[r.target]}];
   for (const auto& [pair, n] : conflicts)
-    out << fmt::format("  g{} -> g{} [color=red, penwidth=2, constraint=false, label=\"{} conflict{}\"];\n", pair.first,
+    out << fmt::format("  g{} -> g{} [color=red, penwidth=2, constraint=false, xlabel=\"{} conflict{}\"];\n", pair.first,
                        pair.second, n, n == 1 ? "" : "s");
 }
 

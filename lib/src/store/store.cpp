@@ -175,7 +175,7 @@ Result<bool> Store::put(const StoredDocument& d) {
   return true;
 }
 
-Result<std::vector<StoredDocument>> Store::load() {
+Result<std::vector<StoredDocument>> Store::load(std::vector<Error>* unreadable) {
   Statement s(db_.get(), "SELECT id, hash, text, analysis FROM documents ORDER BY id");
   if (!s) return sqlite_error(db_.get(), path_, "reading documents");
   std::vector<StoredDocument> out;
@@ -183,6 +183,10 @@ Result<std::vector<StoredDocument>> Store::load() {
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     std::string id = s.column(0);
     auto analysis = events::analysis_from_json(s.column(3), fmt::format("{}: document {}", path_, id));
+    if (!analysis && unreadable != nullptr) {
+      unreadable->push_back(analysis.error());  // skip it, read the rest
+      continue;
+    }
     if (!analysis) return tl::unexpected(analysis.error());
     out.push_back({*std::move(analysis), s.column(2), s.column(1)});
   }

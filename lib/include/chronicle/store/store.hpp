@@ -74,8 +74,9 @@ class Store {
   Result<std::optional<std::string>> hash_of(const std::string& id);
   /// Inserts or replaces a document.
   Result<bool> put(const StoredDocument& document);
-  /// Every document, in id order.
-  Result<std::vector<StoredDocument>> load();
+  /// Every stored document, in id order. With `unreadable`, a document whose analysis cannot be read is
+  /// skipped and its error collected there; without it, it fails the whole load.
+  Result<std::vector<StoredDocument>> load(std::vector<Error>* unreadable = nullptr);
   /// Number of documents.
   Result<std::size_t> size();
   /// The file this store lives in.
