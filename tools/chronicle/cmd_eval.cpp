@@ -9,7 +9,6 @@
 
 #include "chronicle/core/resources.hpp"
 #include "chronicle/evaluation/timex_eval.hpp"
-#include "chronicle/language/tense_oracle.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -21,7 +20,7 @@ struct EvalOptions {
   std::string format;
   std::string errors;
   std::string resources;
-  std::string tense = "cues";
+  std::string tense;
 };
 
 nlohmann::ordered_json scores_json(const evaluation::TimexScores& s) {
@@ -74,7 +73,7 @@ int run_eval_timex(const EvalOptions& options) {
   const temporal::TenseOracle* oracle = nullptr;  // nullptr: the tagger's cue oracle
   try {
     tagger = &temporal::default_tagger();
-    if (options.tense == "pos") oracle = &language::pos_tense_oracle();
+    oracle = tense_oracle(options.tense);
   } catch (const std::exception& e) {
     report_error(e.what());
     return kExitFailure;
@@ -111,11 +110,7 @@ void add_eval_command(CLI::App& app, Context& context) {
   CLI::App* timex = eval->add_subcommand("timex", "TempEval-3 Task A: TIMEX3 spans, types and values");
   timex->add_option("--gold", options->gold, "directory of TimeML gold files (.tml)")->required();
   add_format_option(*timex, options->format, {"text", "json"});
-  timex->add_option("--tense", options->tense,
-                    "what decides whether a bare \"Friday\" lies before or after the publication date: "
-                    "pos (verb groups from the tagger) or cues (cue words)")
-      ->check(CLI::IsMember({"pos", "cues"}))
-      ->capture_default_str();
+  add_tense_option(*timex, options->tense);
   timex->add_option("--errors", options->errors, "write every error (kind, doc, gold, system, context) to FILE");
   timex->add_option("--resources", options->resources,
                     "read rules and lexicons from DIR (e.g. lib/resources) instead of the embedded ones");

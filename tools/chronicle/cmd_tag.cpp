@@ -9,7 +9,6 @@
 #include "chronicle/core/utf8.hpp"
 #include "chronicle/temporal/tagger.hpp"
 #include "chronicle/temporal/timeml_writer.hpp"
-#include "chronicle/language/tense_oracle.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -19,7 +18,7 @@ namespace {
 struct TagCommandOptions {
   InputOptions input;
   std::string format;
-  std::string tense = "cues";
+  std::string tense;
 };
 
 /// Appends `s` as a JSON string, escaped as nlohmann::json::dump does with ensure_ascii off and
@@ -152,7 +151,7 @@ int run_tag(const TagCommandOptions& options) {
   const temporal::TenseOracle* oracle = nullptr;  // nullptr: the tagger's cue oracle
   try {
     tagger = &temporal::default_tagger();
-    if (options.tense == "pos") oracle = &language::pos_tense_oracle();
+    oracle = tense_oracle(options.tense);
   } catch (const std::exception& e) {
     report_error(e.what());
     return kExitFailure;
@@ -182,11 +181,7 @@ void add_tag_command(CLI::App& app, Context& context) {
   CLI::App* command = app.add_subcommand("tag", "temporal expressions of each document (TimeML TIMEX3 values)");
   add_input_options(*command, options->input);
   add_format_option(*command, options->format, {"json", "timeml", "text"});
-  command->add_option("--tense", options->tense,
-                      "what decides whether a bare \"Friday\" lies before or after the publication date: "
-                      "pos (verb groups from the tagger) or cues (cue words)")
-      ->check(CLI::IsMember({"pos", "cues"}))
-      ->capture_default_str();
+  add_tense_option(*command, options->tense);
   command->callback([options, &context] { context.exit_code = run_tag(*options); });
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "chronicle/ingest/reader.hpp"
+#include "chronicle/language/tense_oracle.hpp"
 
 namespace chronicle::cli {
 
@@ -17,6 +18,20 @@ void add_input_options(CLI::App& command, InputOptions& options) {
 void add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& choices) {
   format = choices.front();
   command.add_option("--format", format, "output format")->check(CLI::IsMember(choices))->capture_default_str();
+}
+
+void add_tense_option(CLI::App& command, std::string& tense) {
+  tense = "cues";
+  command
+      .add_option("--tense", tense,
+                  "what decides whether a bare \"Friday\" lies before or after the publication date: "
+                  "cues (cue words and verb morphology; fast) or pos (verb groups from the POS tagger)")
+      ->check(CLI::IsMember({"pos", "cues"}))
+      ->capture_default_str();
+}
+
+const temporal::TenseOracle* tense_oracle(const std::string& tense) {
+  return tense == "pos" ? &language::pos_tense_oracle() : nullptr;
 }
 
 void report_error(const std::string& message) { std::cerr << "chronicle: " << message << '\n'; }

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "chronicle/ingest/document.hpp"
+#include "chronicle/temporal/tagger.hpp"
 
 namespace chronicle::cli {
 
@@ -32,6 +33,14 @@ void add_format_option(CLI::App& command, std::string& format, const std::vector
 /// stderr naming the file and problem. Returns kExitOk, kExitSkipped when some input could not be
 /// read, or kExitFailure when the options themselves are wrong (a bad --dct).
 int for_each_document(const InputOptions& options, const std::function<void(const ingest::Document&)>& handle);
+
+/// Adds `--tense pos|cues` (default cues): what decides whether a bare "Friday" lies before or
+/// after the publication date.
+void add_tense_option(CLI::App& command, std::string& tense);
+
+/// The tense oracle `--tense` names; nullptr means the tagger's own cue oracle. Throws when the
+/// language models do not load (a broken installation).
+const temporal::TenseOracle* tense_oracle(const std::string& tense);
 
 /// Prints "chronicle: <message>" to stderr.
 void report_error(const std::string& message);

@@ -1,12 +1,10 @@
 #include "chronicle/evaluation/event_eval.hpp"
 
-#include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "chronicle/ingest/reader.hpp"
 #include "chronicle/ingest/timeml.hpp"
+#include "gold.hpp"
 
 namespace chronicle::evaluation {
 namespace {
@@ -16,8 +14,6 @@ struct GoldEvent {
   std::string event_class;
   std::string tense;
 };
-
-double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -73,7 +69,8 @@ void score(const std::vector<GoldEvent>& gold, const events::DocumentAnalysis& a
 }  // namespace
 
 void EventScores::finish() {
-  auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+  using detail::f1;
+  using detail::ratio;
   strict_precision = ratio(strict_matches, system);
   strict_recall = ratio(strict_matches, gold);
   strict_f1 = f1(strict_precision, strict_recall);
@@ -87,22 +84,13 @@ void EventScores::finish() {
 }
 
 Result<EventScores> evaluate_events(const std::filesystem::path& gold_dir, const events::Extractor& extractor) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(gold_dir, ec)) return fail("{}: not a directory", gold_dir.string());
-  std::vector<std::filesystem::path> files;
-  for (auto it = std::filesystem::recursive_directory_iterator(gold_dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
-       it.increment(ec))
-    if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
-  if (ec) return fail("{}: {}", gold_dir.string(), ec.message());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) return fail("{}: no .tml files", gold_dir.string());
-
+  auto files = detail::tml_files(gold_dir);
+  if (!files) return tl::unexpected(files.error());
   EventScores scores;
-  for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string bytes = buffer.str();
+  for (const auto& path : *files) {
+    auto read = detail::read_bytes(path);
+    if (!read) return tl::unexpected(read.error());
+    const std::string bytes = std::move(*read);
     auto tml = ingest::parse_timeml(path.string(), bytes);
     if (!tml) return tl::unexpected(tml.error());
     auto doc = ingest::read_timeml(path.string(), bytes);

@@ -2,19 +2,18 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "chronicle/ingest/document.hpp"
 #include "chronicle/ingest/timeml.hpp"
+#include "gold.hpp"
 
 namespace chronicle::evaluation {
 namespace {
 
-double ratio(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
-double f1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
+using detail::f1;
+using detail::ratio;
 
 /// The line around `span`, at most ~60 bytes each side, newlines folded.
 std::string context_of(std::string_view text, TextSpan span) {
@@ -95,23 +94,13 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
 
 Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger,
                                    const temporal::TenseOracle* oracle) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(gold_dir, ec)) return fail("{}: not a directory", gold_dir.string());
-  std::vector<std::filesystem::path> files;
-  for (auto it = std::filesystem::recursive_directory_iterator(gold_dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
-  if (ec) return fail("{}: {}", gold_dir.string(), ec.message());
-  if (files.empty()) return fail("{}: no .tml files", gold_dir.string());
-  std::sort(files.begin(), files.end());
-
+  auto files = detail::tml_files(gold_dir);
+  if (!files) return tl::unexpected(files.error());
   TimexScores scores;
-  for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof()) return fail("{}: cannot read", path.string());
-    const std::string bytes = buffer.str();
+  for (const auto& path : *files) {
+    auto read = detail::read_bytes(path);
+    if (!read) return tl::unexpected(read.error());
+    const std::string bytes = std::move(*read);
     auto tml = ingest::parse_timeml(path.string(), bytes);
     if (!tml) return tl::unexpected(tml.error());
     std::vector<TimexAnnotation> gold;
