@@ -242,7 +242,10 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
   auto any_kinds = [&](std::size_t i) {
     return static_cast<std::uint16_t>((g.begins[i] | g.insides[i] | g.ends[i] | g.singles[i]) & kNameKinds);
   };
-  auto ends_with_kind = [&](std::size_t i, int kind) { return ((g.ends[i] | g.singles[i]) >> kind) & 1u; };
+  auto ends_with_kind = [&](std::size_t i, int kind) {
+    const unsigned bits = static_cast<unsigned>(g.ends[i] | g.singles[i]);
+    return (bits >> kind) & 1u;
+  };
 
   out.hashes.clear();
   out.offsets.assign(1, 0);
