@@ -7,7 +7,7 @@ packages=(
   cmake g++ make ninja-build pkg-config
   libhowardhinnant-date-dev libboost-graph-dev libfmt-dev catch2 libicu-dev
   libcli11-dev nlohmann-json3-dev libsqlite3-dev libexpected-dev zlib1g-dev libzstd-dev
-  libre2-dev wordnet-base wordnet-dev iso-codes libtimezonemap-data graphviz
+  wordnet-base wordnet-dev iso-codes libtimezonemap-data graphviz
   clang libclang-rt-14-dev python3
 )
 
