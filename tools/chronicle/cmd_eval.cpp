@@ -71,13 +71,7 @@ int run_eval_timex(const EvalOptions& options) {
   if (!options.resources.empty()) resources::set_override_dir(options.resources);
   const temporal::Tagger* tagger = nullptr;
   const temporal::TenseOracle* oracle = nullptr;  // nullptr: the tagger's cue oracle
-  try {
-    tagger = &temporal::default_tagger();
-    oracle = tense_oracle(options.tense);
-  } catch (const std::exception& e) {
-    report_error(e.what());
-    return kExitFailure;
-  }
+  if (!load_temporal(options.tense, tagger, oracle)) return kExitFailure;
   auto scores = evaluation::evaluate_timex(options.gold, *tagger, oracle);
   if (!scores) {
     report_error(scores.error().message);

@@ -149,13 +149,7 @@ void tag_timeml(const ingest::Document& doc, std::vector<temporal::Timex> timexe
 int run_tag(const TagCommandOptions& options) {
   const temporal::Tagger* tagger = nullptr;
   const temporal::TenseOracle* oracle = nullptr;  // nullptr: the tagger's cue oracle
-  try {
-    tagger = &temporal::default_tagger();
-    oracle = tense_oracle(options.tense);
-  } catch (const std::exception& e) {
-    report_error(e.what());
-    return kExitFailure;
-  }
+  if (!load_temporal(options.tense, tagger, oracle)) return kExitFailure;
   std::string buffer;   // JSON output, reused from one document to the next
   return for_each_document(options.input, [&](const ingest::Document& doc) {
     temporal::TagOptions tag_options;

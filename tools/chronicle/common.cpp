@@ -36,6 +36,17 @@ const temporal::TenseOracle* tense_oracle(const std::string& tense) {
 
 void report_error(const std::string& message) { std::cerr << "chronicle: " << message << '\n'; }
 
+bool load_temporal(const std::string& tense, const temporal::Tagger*& tagger, const temporal::TenseOracle*& oracle) {
+  try {
+    tagger = &temporal::default_tagger();
+    oracle = tense_oracle(tense);
+    return true;
+  } catch (const std::exception& e) {
+    report_error(e.what());
+    return false;
+  }
+}
+
 int for_each_document(const InputOptions& options, const std::function<void(const ingest::Document&)>& handle) {
   ingest::ReadOptions read_options;
   if (!options.dct.empty()) {

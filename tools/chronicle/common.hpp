@@ -42,6 +42,10 @@ void add_tense_option(CLI::App& command, std::string& tense);
 /// language models do not load (a broken installation).
 const temporal::TenseOracle* tense_oracle(const std::string& tense);
 
+/// The default temporal tagger and the oracle `--tense` names, in `tagger` and `oracle`; false,
+/// with the message printed, when the models do not load.
+bool load_temporal(const std::string& tense, const temporal::Tagger*& tagger, const temporal::TenseOracle*& oracle);
+
 /// Prints "chronicle: <message>" to stderr.
 void report_error(const std::string& message);
 

@@ -84,21 +84,20 @@ void EventScores::finish() {
 }
 
 Result<EventScores> evaluate_events(const std::filesystem::path& gold_dir, const events::Extractor& extractor) {
-  auto files = detail::tml_files(gold_dir);
-  if (!files) return tl::unexpected(files.error());
   EventScores scores;
-  for (const auto& path : *files) {
-    auto read = detail::read_bytes(path);
-    if (!read) return tl::unexpected(read.error());
-    const std::string bytes = std::move(*read);
-    auto tml = ingest::parse_timeml(path.string(), bytes);
-    if (!tml) return tl::unexpected(tml.error());
+  Result<void> failed;
+  auto done = detail::for_each_gold(gold_dir, [&](const std::filesystem::path& path, const std::string& bytes,
+                                                  const ingest::TimemlDocument& tml) {
     auto doc = ingest::read_timeml(path.string(), bytes);
-    if (!doc) return tl::unexpected(doc.error());
-    events::DocumentAnalysis analysis = extractor.analyze(*doc);
-    score(gold_events(*tml), analysis, bytes, scores);
+    if (!doc) {
+      if (failed) failed = tl::unexpected(doc.error());
+      return;
+    }
+    score(gold_events(tml), extractor.analyze(*doc), bytes, scores);
     scores.docs++;
-  }
+  });
+  if (!done) return tl::unexpected(done.error());
+  if (!failed) return tl::unexpected(failed.error());
   scores.finish();
   return scores;
 }

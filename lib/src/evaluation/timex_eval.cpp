@@ -94,17 +94,11 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
 
 Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const temporal::Tagger& tagger,
                                    const temporal::TenseOracle* oracle) {
-  auto files = detail::tml_files(gold_dir);
-  if (!files) return tl::unexpected(files.error());
   TimexScores scores;
-  for (const auto& path : *files) {
-    auto read = detail::read_bytes(path);
-    if (!read) return tl::unexpected(read.error());
-    const std::string bytes = std::move(*read);
-    auto tml = ingest::parse_timeml(path.string(), bytes);
-    if (!tml) return tl::unexpected(tml.error());
+  auto done = detail::for_each_gold(gold_dir, [&](const std::filesystem::path& path, const std::string&,
+                                                  const ingest::TimemlDocument& tml) {
     std::vector<TimexAnnotation> gold;
-    for (const ingest::TimemlTag& tag : tml->tags) {
+    for (const ingest::TimemlTag& tag : tml.tags) {
       if (tag.name != "TIMEX3" || !tag.in_body || tag.span.empty()) continue;
       const auto fn = tag.attributes.find("functionInDocument");
       if (fn != tag.attributes.end() && fn->second == "CREATION_TIME") continue;
@@ -114,14 +108,15 @@ Result<TimexScores> evaluate_timex(const std::filesystem::path& gold_dir, const 
                       value == tag.attributes.end() ? "" : value->second, {}});
     }
     temporal::TagOptions options;
-    options.dct = tml->dct;
+    options.dct = tml.dct;
     options.oracle = oracle;
     std::vector<TimexAnnotation> system;
-    for (const temporal::Timex& t : tagger.tag(tml->text, tml->body, options))
+    for (const temporal::Timex& t : tagger.tag(tml.text, tml.body, options))
       system.push_back({t.span, std::string(to_string(t.value.type)), t.value.value, t.rule});
-    const std::string dct = tml->dct ? ingest::format_date(*tml->dct) : std::string("none");
-    score_document(path.stem().string(), dct, tml->text, gold, system, scores);
-  }
+    const std::string dct = tml.dct ? ingest::format_date(*tml.dct) : std::string("none");
+    score_document(path.stem().string(), dct, tml.text, gold, system, scores);
+  });
+  if (!done) return tl::unexpected(done.error());
   scores.finish();
   return scores;
 }

@@ -1,4 +1,5 @@
 #include "arguments.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,12 +9,6 @@ namespace {
 
 using language::Upos;
 using language::Word;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_clause_break(const Word& w, std::string_view form) {
   return form == ";" || form == ":" || form == "that" || form == "which" || form == "who" || form == "whether" ||
@@ -174,8 +169,7 @@ void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vec
     for (std::size_t c = 0; c + cue.words.size() <= words.size(); ++c) {
       bool match = true;
       for (std::size_t j = 0; j < cue.words.size() && match; ++j) {
-        std::string form(words[c + j].span.of(text));
-        std::transform(form.begin(), form.end(), form.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        std::string form = lower(words[c + j].span.of(text));
         match = form == cue.words[j] || words[c + j].lemma == cue.words[j];
       }
       if (!match) continue;

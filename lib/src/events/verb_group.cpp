@@ -1,4 +1,5 @@
 #include "verb_group.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,12 +11,6 @@ namespace {
 
 using language::Upos;
 using language::Word;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_negation(const Word& w, std::string_view text) {
   std::string form = lower(w.span.of(text));
