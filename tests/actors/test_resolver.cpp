@@ -55,6 +55,28 @@ TEST_CASE("single names normalize: titles, possessives, countries, demonyms, org
   CHECK(n.type == resolved_type);
 }
 
+TEST_CASE("short forms of large cities come from GeoNames and name one place", "[actors][places]") {
+  CHECK(resolver().normalize("NY", "LOC").name == "New York City");
+  CHECK(resolver().normalize("NYC", "").name == "New York City");
+  CHECK(resolver().normalize("New York", "LOC").name == "New York City");
+  CHECK(resolver().normalize("New York City", "LOC").name == "New York City");
+  CHECK(resolver().normalize("LA", "LOC").name == "Los Angeles");
+  // Never a country ("Mexico City" gives no "Mexico"), never a person's name.
+  CHECK(resolver().normalize("Mexico", "LOC").name == "Mexico");
+  CHECK(resolver().normalize("Ho Chi Minh", "PER").name == "Ho Chi Minh");
+}
+
+TEST_CASE("an organization written with a demonym or its country is one actor", "[actors][resolve]") {
+  CHECK(resolver().group_key("International Syrian Support Group") == resolver().group_key("International Syria Support Group"));
+  CHECK(resolver().group_key("Syrian") != resolver().group_key("Syria"));  // one word stays itself
+  std::vector<events::DocumentAnalysis> corpus{
+      doc_with("a", {{"International Syrian Support Group", "ORG"}}, {"International Syrian Support Group"}),
+      doc_with("b", {{"International Syria Support Group", "ORG"}, {"ISSG", "ORG"}}, {"ISSG"}),
+  };
+  events::ActorTable table = resolver().resolve(corpus);
+  CHECK(corpus[0].mentions[0].actors == corpus[1].mentions[0].actors);
+}
+
 TEST_CASE("transliteration variants fold to one key", "[actors][fold]") {
   CHECK(Resolver::fold("Sergei Lavrov") == Resolver::fold("Sergey Lavrov"));
   CHECK(Resolver::fold("Dmitri Peskov") == Resolver::fold("Dmitry Peskov"));

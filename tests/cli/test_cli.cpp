@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -180,6 +181,63 @@ TEST_CASE("the timeline of the seed corpus runs in date order and names its sour
   CHECK(dec18);
   CHECK(jan1);
   CHECK(march2011);
+}
+
+namespace {
+
+std::set<std::string> docs_of(const json& event) {
+  std::set<std::string> docs;
+  for (const json& m : event["mentions"]) docs.insert(m["doc"].get<std::string>().substr(0, 3));
+  return docs;
+}
+
+bool has_actor(const json& event, const std::string& name) {
+  for (const json& a : event["actors"])
+    if (a == name) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the pipeline merges the Moscow talks from all five articles and the New York meeting from four",
+          "[cli][timeline][merge]") {
+  auto run = run_chronicle({"timeline", "--format", "json", kCorpus});
+  REQUIRE(run.status == 0);
+  json timeline = json::parse(run.out);
+  const json* talks = nullptr;
+  const json* issg = nullptr;
+  std::vector<std::string> values;
+  for (const json& e : timeline["events"]) {
+    if (e["time"].is_null()) continue;
+    std::string value = e["time"]["value"];
+    if (values.empty() || values.back() != value) values.push_back(value);
+    // The most widely reported event of each day.
+    if (value == "2015-12-15" && (!talks || docs_of(e).size() > docs_of(*talks).size())) talks = &e;
+    if (value == "2015-12-18" && (!issg || docs_of(e).size() > docs_of(*issg).size())) issg = &e;
+  }
+  REQUIRE(talks != nullptr);
+  CHECK(docs_of(*talks) == std::set<std::string>{"000", "001", "002", "003", "004"});
+  CHECK((*talks)["location"] == "Moscow");
+  CHECK(has_actor(*talks, "John Kerry"));
+  CHECK(has_actor(*talks, "Sergei Lavrov"));
+  CHECK(has_actor(*talks, "Vladimir Putin"));
+  CHECK_FALSE((*talks)["merge_reasons"].empty());
+  REQUIRE(issg != nullptr);
+  // "NY" and "New York City" are one place; "International Syrian Support Group" and "ISSG"
+  // are the International Syria Support Group.
+  CHECK((*issg)["location"] == "New York City");
+  CHECK(docs_of(*issg) == std::set<std::string>{"000", "001", "002", "004"});
+  CHECK(has_actor(*issg, "International Syria Support Group"));
+  for (const json& e : timeline["events"])
+    if (&e != issg && !e["time"].is_null() && e["time"]["value"] == "2015-12-18")
+      CHECK_FALSE((e["trigger"] == "meeting" || e["trigger"] == "talk" || e["trigger"] == "conference"));
+  // The dates the articles give, in order: March 2011 -> 2012 -> September 2014 -> the week of
+  // December 7 -> December 14 -> 15 -> 18 -> January 1, 2016.
+  std::vector<std::string> expected{"2011-03", "2012", "2014-09", "2015-W50", "2015-12-14", "2015-12-15", "2015-12-18", "2016-01-01"};
+  std::size_t next = 0;
+  for (const std::string& v : values)
+    if (next < expected.size() && v == expected[next]) ++next;
+  CHECK(next == expected.size());
 }
 
 TEST_CASE("query by any alias of an actor gives the same answer", "[cli][query]") {

@@ -139,6 +139,10 @@ Result<Resolver> Resolver::load() {
     if (row.size() > 1)
       for (const std::string& alias : split(row[1], '|')) r.organizations_[ActorTable::key(alias)] = row[0];
   }
+  auto places = read_table("en/actors/places.tsv", 2);
+  if (!places) return tl::unexpected(places.error());
+  for (const auto& row : *places)
+    for (const std::string& alias : split(row[1], '|')) r.places_[ActorTable::key(alias)] = row[0];
   auto metonyms = read_table("en/actors/metonyms.tsv", 2);
   if (!metonyms) return tl::unexpected(metonyms.error());
   for (const auto& row : *metonyms) r.metonyms_[ActorTable::key(row[0])] = row[1];
@@ -152,6 +156,14 @@ Result<Resolver> Resolver::load() {
 std::optional<std::string> Resolver::country_of(std::string_view demonym) const {
   if (auto it = demonyms_.find(ActorTable::key(demonym)); it != demonyms_.end()) return it->second;
   return std::nullopt;
+}
+
+std::string Resolver::group_key(std::string_view name) const {
+  std::vector<std::string> words = words_of(ActorTable::key(name));
+  if (words.size() < 2) return join(words);
+  for (std::string& w : words)
+    if (auto it = demonyms_.find(w); it != demonyms_.end()) w = ActorTable::key(it->second);
+  return join(words);
 }
 
 std::optional<std::string> Resolver::stands_for(std::string_view name) const {
@@ -171,6 +183,8 @@ NormalName Resolver::normalize(std::string_view surface, std::string_view type) 
   if (auto it = countries_.find(key); it != countries_.end()) return {it->second, "LOC"};
   if (auto it = organizations_.find(key); it != organizations_.end()) return {it->second, "ORG"};
   if (auto it = demonyms_.find(key); it != demonyms_.end()) return {it->second, "LOC"};
+  if (type != "PER")
+    if (auto it = places_.find(key); it != places_.end()) return {it->second, "LOC"};
 
   std::vector<std::string> words = words_of(strip_article(name));
   if (type.empty() || type == "PER") {
@@ -248,7 +262,8 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
     if (n.name.empty()) continue;
     std::vector<std::string> words = words_of(n.name);
     std::string name_key = ActorTable::key(n.name);
-    bool gazetteer = countries_.count(name_key) || organizations_.count(name_key) || metonyms_.count(name_key);
+    bool gazetteer = countries_.count(name_key) || organizations_.count(name_key) || metonyms_.count(name_key) ||
+                     (n.type == "LOC" && places_.count(ActorTable::key(surface)));
     if (n.type == "PER" && words.size() == 1) {
       singles.emplace_back(surface, n);
       continue;
@@ -257,7 +272,7 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
       singles.emplace_back(surface, n);
       continue;
     }
-    std::string key = (n.type == "PER" || n.type.empty()) ? "p:" + fold(n.name) : "k:" + ActorTable::key(n.name);
+    std::string key = (n.type == "PER" || n.type.empty()) ? "p:" + fold(n.name) : "k:" + group_key(n.name);
     Cluster& c = cluster_for(key, n.type);
     if (gazetteer && n.type != "PER") c.fixed_name = n.name;
     if (auto s = stands_for(n.name)) c.stands_for = *s;

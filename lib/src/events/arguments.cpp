@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace chronicle::events::detail {
 namespace {
@@ -16,6 +17,31 @@ bool is_clause_break(const Word& w, std::string_view form) {
 }
 
 bool is_capitalized(std::string_view s) { return !s.empty() && std::isupper(static_cast<unsigned char>(s.front())); }
+
+// Triggers that take a topic: in "talks on Syria", "a meeting about Ukraine", "talk with Lavrov
+// over the Syrian crisis", Syria and Ukraine are what is discussed, not who takes part.
+bool takes_topic(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "talk", "talks", "meeting", "meet", "conference", "negotiation", "negotiate", "discussion", "discuss",
+      "summit", "session", "consultation", "conversation", "debate", "dialogue", "speech", "statement",
+      "comment", "remark", "briefing", "resolution", "hearing", "agreement", "deal", "vote", "decision"};
+  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
+}
+
+// Verbs whose subject takes part in the event named by their object: "Kerry began talks",
+// "went into meetings", "spent a day's worth of talks", "attended the conference". Not "Moscow
+// would veto a round of talks" or "refused to confirm the meeting".
+bool shares_subject(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {
+      "begin", "start", "resume", "continue", "end", "finish", "conclude", "complete", "hold", "host", "attend",
+      "join", "lead", "conduct", "have", "open", "launch", "wrap", "carry", "stage", "convene", "chair", "go",
+      "enter", "make", "pay", "spend", "seek", "want", "plan", "prepare", "organize", "organise", "call", "sign"};
+  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
+}
+
+bool is_topic_preposition(std::string_view form) {
+  return form == "on" || form == "about" || form == "over" || form == "regarding" || form == "concerning";
+}
 
 }  // namespace
 
@@ -84,7 +110,9 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
       if (auto p = person_before(k)) agent.push_back(*p);
       break;
     }
-    if (words[k].upos == Upos::verb && !(k + 1 < verb && word(k + 1) == "and")) break;
+    // A verb joined by "and" shares the subject, and so does one it controls: "Kerry and Lavrov
+    // want to hold talks".
+    if (words[k].upos == Upos::verb && !(k + 1 < verb && (word(k + 1) == "and" || word(k + 1) == "to"))) break;
     if (is_clause_break(words[k], form)) break;
   }
   return agent;
@@ -94,6 +122,8 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
 // location.
 std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location) const {
   const auto& words = *words_;
+  bool topical = takes_topic(words[t].lemma);
+  bool in_topic = false;  // inside an "on ..." phrase of a topical trigger
   std::vector<std::string> found;
   int last_entity = -1;
   for (std::size_t k = t + 1; k < words.size() && k <= t + 14; ++k) {
@@ -106,11 +136,14 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
       if (before == "the" && k > 1) before = word(k - 2);
       if (e.type == "LOC" && location.empty() && (before == "in" || before == "at" || before == "near")) {
         location = name_of(e);
+        in_topic = false;
         continue;
       }
-      found.push_back(name_of(e));
+      if (!in_topic) found.push_back(name_of(e));
       continue;
     }
+    if (topical && is_topic_preposition(form)) in_topic = true;
+    else if (form == "with" || form == "between" || form == "by" || form == "in" || form == "at") in_topic = false;
     if (words[k].upos == Upos::verb || is_clause_break(words[k], form) || form == "." || form == "(") break;
   }
   return found;
@@ -129,7 +162,8 @@ Arguments ArgumentFinder::of(std::size_t t, bool verbal) const {
     for (std::size_t k = t; k-- > 0 && t - k <= 4;) {
       if (words[k].upos == Upos::punct) break;
       if (words[k].upos == Upos::verb) {
-        for (const auto& name : agent_of(k)) add(name);
+        if (shares_subject(words[k].lemma))
+          for (const auto& name : agent_of(k)) add(name);
         break;
       }
     }
@@ -201,6 +235,15 @@ bool is_support_verb(const std::vector<Word>& words, std::size_t i, std::string_
   return false;
 }
 
+// Verbs whose object is the event itself: "hold talks", "host a conference", "convene a meeting".
+bool is_hosting_verb(const std::string& lemma) {
+  return lemma == "hold" || lemma == "host" || lemma == "convene" || lemma == "stage" || lemma == "organize" ||
+         lemma == "organise";
+}
+
+constexpr std::size_t kSubjectReach = 14;  // words from a subject noun to its support verb
+constexpr std::size_t kObjectReach = 6;    // words from a hosting verb to its object noun
+
 // "round of talks", "series of strikes", "wave of attacks": the noun after "of" is the event.
 bool is_support_noun(const std::string& lemma) {
   return lemma == "round" || lemma == "series" || lemma == "wave" || lemma == "string" || lemma == "spate";
@@ -226,9 +269,22 @@ std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t 
   for (std::size_t k = 0; k < triggers.size(); ++k) {
     const TriggerView& t = triggers[k];
     if (t.verbal && is_support_verb(words, t.word, text)) {
-      // The nearest noun trigger before it, within its clause, is its subject.
+      // The nearest noun trigger before it, within its clause, is its subject: "the next meeting
+      // of the International Syria Support Group (ISSG) would be held".
       for (std::size_t j = k; j-- > 0;) {
-        if (triggers[j].verbal || t.word - triggers[j].word > 9) break;
+        if (triggers[j].verbal || t.word - triggers[j].word > kSubjectReach) break;
+        bool clause_break = false;
+        for (std::size_t w = triggers[j].word + 1; w < t.word && !clause_break; ++w)
+          clause_break = is_clause_break(words[w], lower(words[w].span.of(text)));
+        if (clause_break) break;
+        absorb(analysis.mentions[first + j], analysis.mentions[first + k]);
+        drop[k] = true;
+        break;
+      }
+    } else if (t.verbal && is_hosting_verb(words[t.word].lemma)) {
+      // "hold the next round of talks on Friday", "hosted a conference": the noun is the event.
+      for (std::size_t j = k + 1; j < triggers.size(); ++j) {
+        if (triggers[j].verbal || triggers[j].word - t.word > kObjectReach) break;
         absorb(analysis.mentions[first + j], analysis.mentions[first + k]);
         drop[k] = true;
         break;
@@ -278,7 +334,7 @@ std::optional<TimeAnchor> governing_time(const DocumentAnalysis& analysis, std::
     if (triggers[g].verbal && triggers[g].word - triggers[k].word <= 6)
       if (auto anchor = take(g)) return anchor;
   for (std::size_t g = k; g-- > 0;)
-    if (triggers[g].verbal && triggers[k].word - triggers[g].word <= 4) return take(g);
+    if (triggers[g].verbal && triggers[k].word - triggers[g].word <= 5) return take(g);
   return std::nullopt;
 }
 

@@ -129,7 +129,8 @@ std::size_t word_at(const std::vector<Word>& words, TextSpan span) {
 // The timex that anchors the trigger at word `t`: the nearest one in the sentence with no other
 // verbal trigger between them (nominal triggers share their verb's time expressions).
 const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& timexes, const std::vector<std::size_t>& timex_words,
-                                     const std::vector<Trigger>& triggers, std::size_t t, bool verbal) {
+                                     const std::vector<Trigger>& triggers, const std::vector<Word>& words,
+                                     std::string_view text, std::size_t t, bool verbal) {
   const temporal::Timex* best = nullptr;
   std::size_t best_distance = verbal ? 40 : 12;
   for (std::size_t k = 0; k < timexes.size(); ++k) {
@@ -145,6 +146,26 @@ const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& 
     // take place", Tuesday is the announcing, neither the meeting nor its taking place.
     if (x < t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
           return other.verbal && other.word < x && x - other.word <= 2;
+        }))
+      continue;
+    // An expression right after a noun trigger is that noun's: in "the visit follows a meeting
+    // last week", last week dates the meeting, not the following.
+    if (verbal && x > t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
+          return !other.verbal && other.word > t && other.word < x && x - other.word <= 1;
+        }))
+      continue;
+    // A possessive expression belongs to its noun, trigger or not: "Monday's comments".
+    if (verbal) {
+      std::string_view span = timexes[k]->span.of(text), after = text.substr(std::min(text.size(), timexes[k]->span.end));
+      auto possessive = [](std::string_view s) { return s.starts_with("'s") || s.starts_with("\u2019s"); };
+      if (possessive(after) || span.ends_with("'s") || span.ends_with("\u2019s")) continue;
+    }
+    // An expression right before a noun trigger modifies it: "delve into a planned January 1
+    // ceasefire", "Monday's comments".
+    if (verbal && x > t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
+          if (other.verbal || other.word <= x) return false;
+          std::size_t gap = words[other.word].span.begin - std::min(words[other.word].span.begin, timexes[k]->span.end);
+          return gap <= 4 && words[other.word].span.begin >= timexes[k]->span.end;
         }))
       continue;
     std::size_t distance = hi - lo;
@@ -232,7 +253,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
       mention.polarity = t.group.polarity;
       mention.sentence = doc.to_raw(sentence.span);
       mention.sentence_text = std::string(sentence.span.of(doc.text));
-      if (const auto* timex = nearest_timex(here, timex_words, triggers, t.word, t.verbal))
+      if (const auto* timex = nearest_timex(here, timex_words, triggers, words, doc.text, t.word, t.verbal))
         mention.time = anchor_of(*timex, doc, "timex");
       detail::Arguments args = arguments.of(t.word, t.verbal);
       mention.actors = std::move(args.actors);

@@ -82,6 +82,8 @@ std::vector<Event> make_events(const std::vector<events::DocumentAnalysis>& anal
     e.trigger = most_frequent(triggers);
     e.location = most_frequent(places);
     e.actors = actors_by_frequency(e.mentions);
+    // "The Moscow talks" name their place, not a participant.
+    if (!e.location.empty()) std::erase(e.actors, e.location);
     e.summary = most_frequent(summaries);
     if (e.summary.empty()) {
       e.summary = e.trigger;

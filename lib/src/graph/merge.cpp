@@ -98,6 +98,13 @@ double actor_score(const Item& a, const Item& b, Score& s) {
   if (a.actors.empty() || b.actors.empty()) return 0.3;
   std::vector<std::string> shared;
   std::set_intersection(a.actors.begin(), a.actors.end(), b.actors.begin(), b.actors.end(), std::back_inserter(shared));
+  // A place named as a participant on one side and as the place on the other: "the Moscow
+  // talks" / "talks in Moscow".
+  auto has = [](const std::vector<std::string>& names, const std::string& name) {
+    return !name.empty() && std::binary_search(names.begin(), names.end(), name);
+  };
+  if (shared.empty() && has(a.actors, b.place)) shared.push_back(b.place);
+  if (shared.empty() && has(b.actors, a.place)) shared.push_back(a.place);
   if (shared.empty()) {
     if (s.explain) s.reasons.push_back("no shared actors");
     return -1;
@@ -177,7 +184,10 @@ std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const std::vect
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!items[i].mergeable) continue;
     for (const std::string& bucket : buckets(items[i])) {
-      for (const std::string& actor : items[i].actors) blocks[bucket + "|a:" + actor].push_back(i);
+      for (const std::string& actor : items[i].actors) {
+        blocks[bucket + "|a:" + actor].push_back(i);
+        if (items[i].place.empty()) blocks[bucket + "|p:" + actor].push_back(i);  // "the Moscow talks"
+      }
       if (!items[i].place.empty()) blocks[bucket + "|p:" + items[i].place].push_back(i);
     }
   }
@@ -288,6 +298,7 @@ std::optional<Fit> best_fit(const std::vector<Item>& items, const std::vector<st
 std::vector<std::string> features(const Item& item) {
   std::vector<std::string> out;
   for (const std::string& a : item.actors) out.push_back("a:" + a);
+  for (const std::string& a : item.actors) out.push_back("p:" + a);  // "the Moscow talks" meets "talks in Moscow"
   if (!item.place.empty()) out.push_back("p:" + item.place);
   return out;
 }

@@ -11,10 +11,14 @@ namespace chronicle::render {
 
 namespace {
 
+// An event the text dates: a mention anchored on a time expression, directly or through its
+// governing event. Sayings count only as nouns with their own date ("Monday's comments"), not as
+// the "said" of every quote.
 bool is_dated_by_text(const graph::Event& e) {
   return std::any_of(e.mentions.begin(), e.mentions.end(), [](const events::Mention& m) {
-    return m.event_class != events::EventClass::reporting && m.time &&
-           (m.time->rule == "timex" || m.time->rule == "governing-event");
+    if (!m.time) return false;
+    if (m.event_class == events::EventClass::reporting) return m.tense == events::Tense::none && m.time->rule == "timex";
+    return m.time->rule == "timex" || m.time->rule == "governing-event";
   });
 }
 

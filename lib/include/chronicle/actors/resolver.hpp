@@ -35,7 +35,7 @@ struct NormalName {
 /// Resolves actor names; immutable after load, safe to share between threads.
 class Resolver {
  public:
-  /// Loads the gazetteers (countries, organizations, titles, metonyms) from resources.
+  /// Loads the gazetteers (countries, organizations, city short forms, titles, metonyms) from resources.
   static Result<Resolver> load();
 
   /// A single name without corpus context: titles and possessives stripped, countries, demonyms
@@ -55,6 +55,11 @@ class Resolver {
   /// rewrites each Mention::actors entry (and location) to its canonical name.
   events::ActorTable resolve(std::vector<events::DocumentAnalysis>& analyses) const;
 
+  /// The key under which variants of an organization's or place's name meet: a demonym inside a
+  /// longer name counts as its country ("International Syrian Support Group" and "International
+  /// Syria Support Group" give the same key).
+  std::string group_key(std::string_view name) const;
+
   /// The key under which transliteration variants meet: "Sergei Lavrov" and "Sergey Lavrov"
   /// give the same key.
   static std::string fold(std::string_view name);
@@ -64,6 +69,7 @@ class Resolver {
   std::map<std::string, std::string, std::less<>> demonyms_;      // key(demonym) -> canonical
   std::map<std::string, std::string, std::less<>> organizations_; // key(alias) -> canonical
   std::map<std::string, std::string, std::less<>> metonyms_;      // key(name) -> stands for
+  std::map<std::string, std::string, std::less<>> places_;        // key(short form) -> city ("NY" -> "New York City")
   std::vector<std::vector<std::string>> titles_;                  // lower-cased words, longest first
 };
 

@@ -1,0 +1,108 @@
+// Arguments, support folding and time attachment on sentences written for the rule they test.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "chronicle/events/extractor.hpp"
+#include "chronicle/ingest/reader.hpp"
+
+using namespace chronicle;
+
+namespace {
+
+const events::Extractor& extractor() {
+  static const events::Extractor e = [] {
+    auto loaded = events::Extractor::load();
+    if (!loaded) FAIL(loaded.error().message);
+    return *loaded;
+  }();
+  return e;
+}
+
+events::DocumentAnalysis analyze_text(const std::string& text) {
+  ingest::Document doc = *ingest::read_text("test.txt", text);
+  doc.dct = *ingest::parse_iso_date("2015-12-15");
+  doc.dct_source = ingest::DctSource::option;
+  return extractor().analyze(doc);
+}
+
+const events::Mention* find(const events::DocumentAnalysis& a, const std::string& trigger) {
+  for (const auto& m : a.mentions)
+    if (m.trigger_text == trigger) return &m;
+  return nullptr;
+}
+
+bool has(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+TEST_CASE("a support verb far from its subject still folds into it", "[events][support]") {
+  auto a = analyze_text(
+      "The minister also confirmed that the next meeting of the International Syrian Support Group (ISSG) "
+      "would be held on Friday in New York.\n");
+  CHECK(find(a, "held") == nullptr);
+  const auto* meeting = find(a, "meeting");
+  REQUIRE(meeting != nullptr);
+  REQUIRE(meeting->time);
+  CHECK(meeting->time->value == "2015-12-18");
+  CHECK(meeting->location == "New York");
+}
+
+TEST_CASE("a hosting verb folds into the event it holds", "[events][support]") {
+  auto a = analyze_text("Kerry and Lavrov want to hold the next round of talks on Friday in Geneva.\n");
+  CHECK(find(a, "hold") == nullptr);
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  REQUIRE(talks->time);
+  CHECK(talks->time->value == "2015-12-18");
+  CHECK(has(talks->actors, "Kerry"));
+  CHECK(talks->location == "Geneva");
+}
+
+TEST_CASE("what talks are about is no participant", "[events][arguments]") {
+  auto a = analyze_text("Kerry began talks with Lavrov on Syria in Moscow on Tuesday.\n");
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  CHECK(has(talks->actors, "Kerry"));
+  CHECK(has(talks->actors, "Lavrov"));
+  CHECK_FALSE(has(talks->actors, "Syria"));
+  CHECK(talks->location == "Moscow");
+}
+
+TEST_CASE("the subject of a verb rejecting an event takes no part in it", "[events][arguments]") {
+  auto a = analyze_text("Moscow would veto a third round of talks on Friday.\n");
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  CHECK_FALSE(has(talks->actors, "Moscow"));
+}
+
+TEST_CASE("a time expression next to a noun trigger dates the noun, not the verb", "[events][time]") {
+  auto a = analyze_text(
+      "Kerry's visit follows a meeting last week in Riyadh. "
+      "The talks will also delve deeper into details of a planned January 1 ceasefire, as well as Monday's "
+      "comments.\n");
+  const auto* meeting = find(a, "meeting");
+  REQUIRE(meeting != nullptr);
+  REQUIRE(meeting->time);
+  CHECK(meeting->time->value == "2015-W50");
+  const auto* follows = find(a, "follows");
+  if (follows && follows->time) CHECK(follows->time->value != "2015-W50");
+  const auto* ceasefire = find(a, "ceasefire");
+  REQUIRE(ceasefire != nullptr);
+  REQUIRE(ceasefire->time);
+  CHECK(ceasefire->time->value == "2016-01-01");
+  const auto* delve = find(a, "delve");
+  if (delve && delve->time) CHECK((delve->time->value != "2016-01-01" && delve->time->value != "2015-12-14"));
+  const auto* talks = find(a, "talks");
+  if (talks && talks->time) CHECK((talks->time->value != "2016-01-01" && talks->time->value != "2015-12-14"));
+}
+
+TEST_CASE("an event a few words after its governing verb takes the verb's time", "[events][time]") {
+  auto a = analyze_text("After spending last week at climate talks in Paris, Kerry arrived in Moscow.\n");
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  REQUIRE(talks->time);
+  CHECK(talks->time->value == "2015-W50");
+}
