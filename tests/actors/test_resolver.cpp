@@ -20,7 +20,7 @@ events::DocumentAnalysis doc_with(std::string id, std::vector<std::pair<std::str
                                   std::vector<std::string> mention_actors) {
   events::DocumentAnalysis a;
   a.doc = std::move(id);
-  for (auto& [name, type] : names) a.actor_mentions.push_back({name, type, {}});
+  for (auto& [name, type] : names) a.actor_mentions.push_back({name, type, {}, {}});
   events::Mention m;
   m.doc = a.doc;
   m.actors = std::move(mention_actors);
@@ -75,6 +75,30 @@ TEST_CASE("an organization written with a demonym or its country is one actor", 
   };
   events::ActorTable table = resolver().resolve(corpus);
   CHECK(corpus[0].mentions[0].actors == corpus[1].mentions[0].actors);
+}
+
+TEST_CASE("a role noun names the person of the article whose titles and country fit it", "[actors][roles]") {
+  auto titled = [](events::DocumentAnalysis a, std::vector<std::pair<std::string, std::string>> people) {
+    for (auto& [name, title] : people) a.actor_mentions.push_back({name, "PER", {}, title});
+    return a;
+  };
+  // Titles seen in one article tell who the people of another are.
+  events::DocumentAnalysis profiles = titled(doc_with("a", {}, {}), {{"Vladimir Putin", "Russian President"},
+                                                                      {"John Kerry", "US Secretary of State"},
+                                                                      {"Sergei Lavrov", "Foreign Minister"},
+                                                                      {"Ash Carter", "Defense Secretary"}});
+  events::DocumentAnalysis article = titled(doc_with("b", {}, {}), {{"Kerry", ""}, {"Putin", ""}, {"Carter", ""}});
+  article.mentions[0].roles = {"United States envoy", "Kremlin leader"};
+  events::DocumentAnalysis other = titled(doc_with("c", {}, {}), {{"Lavrov", ""}, {"Kerry", ""}});
+  other.mentions[0].roles = {"minister"};
+  events::DocumentAnalysis nobody = doc_with("d", {}, {});
+  nobody.mentions[0].roles = {"German chancellor"};
+  std::vector<events::DocumentAnalysis> corpus{profiles, article, other, nobody};
+  resolver().resolve(corpus);
+  CHECK(corpus[1].mentions[0].actors == std::vector<std::string>{"John Kerry", "Vladimir Putin"});
+  CHECK(corpus[2].mentions[0].actors == std::vector<std::string>{"Sergei Lavrov"});
+  // Nobody in the article fits: the country the phrase names stands in.
+  CHECK(corpus[3].mentions[0].actors == std::vector<std::string>{"Germany"});
 }
 
 TEST_CASE("transliteration variants fold to one key", "[actors][fold]") {

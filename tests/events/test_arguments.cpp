@@ -106,3 +106,21 @@ TEST_CASE("an event a few words after its governing verb takes the verb's time",
   REQUIRE(talks->time);
   CHECK(talks->time->value == "2015-W50");
 }
+
+TEST_CASE("role nouns in argument position are kept for the resolver, titles before names are not", "[events][roles]") {
+  auto a = analyze_text(
+      "Russian President Vladimir Putin spoke on Monday. Even as the United States envoy and the Kremlin leader were "
+      "meeting Tuesday, the rebels attacked. The minister held talks with the Russian foreign minister.\n");
+  const auto* meeting = find(a, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->roles == std::vector<std::string>{"United States envoy", "Kremlin leader"});
+  CHECK_FALSE(has(meeting->actors, "United States"));
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  CHECK(has(talks->roles, "minister"));
+  CHECK(has(talks->roles, "Russian foreign minister"));
+  for (const auto& m : a.mentions) CHECK_FALSE(has(m.roles, "Russian President"));
+  bool putin_titled = false;
+  for (const auto& am : a.actor_mentions) putin_titled = putin_titled || (am.name == "Vladimir Putin" && am.title == "Russian President");
+  CHECK(putin_titled);
+}

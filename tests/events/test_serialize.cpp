@@ -28,12 +28,13 @@ DocumentAnalysis sample() {
   m.actors = {"John Kerry", "Sergei Lavrov"};
   m.location = "Moscow";
   m.summary = "talks in Moscow";
+  m.roles = {"Kremlin leader"};
   Mention said = m;
   said.time.reset();
   said.source = 0;
   said.event_class = EventClass::reporting;
   a.mentions = {m, said};
-  a.actor_mentions = {{"Sergey Lavrov", "PER", {10, 23}}};
+  a.actor_mentions = {{"Sergey Lavrov", "PER", {10, 23}, "Russian Foreign Minister"}};
   a.cues = {{1, 0, "AFTER", "after"}};
   return a;
 }
@@ -56,6 +57,8 @@ TEST_CASE("a DocumentAnalysis survives a JSON round trip field for field", "[eve
   CHECK_FALSE(back->mentions[1].time);
   CHECK(back->mentions[1].source == std::size_t{0});
   CHECK(back->cues[0].type == "AFTER");
+  CHECK(m.roles == std::vector<std::string>{"Kremlin leader"});
+  CHECK(back->actor_mentions[0].title == "Russian Foreign Minister");
   CHECK(*back->dct == date::year_month_day{date::year{2015} / 12 / 15});
 }
 

@@ -41,6 +41,7 @@ ordered_json mention_json(const events::Mention& m) {
   e["time"] = time_json(m.time);
   e["actors"] = m.actors;
   e["location"] = m.location.empty() ? ordered_json(nullptr) : ordered_json(m.location);
+  if (!m.roles.empty()) e["roles"] = m.roles;  // "Kremlin leader": whom it names is in actors
   e["summary"] = m.summary;
   e["sentence"] = {{"begin", m.sentence.begin}, {"end", m.sentence.end}};
   if (m.source) e["source"] = *m.source;

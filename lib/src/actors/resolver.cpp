@@ -146,6 +146,9 @@ Result<Resolver> Resolver::load() {
   auto metonyms = read_table("en/actors/metonyms.tsv", 2);
   if (!metonyms) return tl::unexpected(metonyms.error());
   for (const auto& row : *metonyms) r.metonyms_[ActorTable::key(row[0])] = row[1];
+  auto roles = read_table("en/actors/roles.tsv", 2);
+  if (!roles) return tl::unexpected(roles.error());
+  for (const auto& row : *roles) r.roles_[lower(row[0])] = split(row[1], '|');
   auto titles = read_table("en/actors/titles.tsv", 1);
   if (!titles) return tl::unexpected(titles.error());
   for (const auto& row : *titles) r.titles_.push_back(words_of(lower(row[0])));
@@ -164,6 +167,68 @@ std::string Resolver::group_key(std::string_view name) const {
   for (std::string& w : words)
     if (auto it = demonyms_.find(w); it != demonyms_.end()) w = ActorTable::key(it->second);
   return join(words);
+}
+
+Resolver::Affiliation Resolver::affiliation_of(std::string_view phrase) const {
+  Affiliation out;
+  std::vector<std::string> words;
+  for (std::string& w : words_of(phrase)) {
+    std::string_view bare = strip_possessive(w);
+    if (!bare.empty()) words.emplace_back(bare);
+  }
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t used = 0;
+    for (std::size_t n = std::min<std::size_t>(4, words.size() - i); n > 0 && used == 0; --n) {
+      std::string key = ActorTable::key(join(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                                                       words.begin() + static_cast<std::ptrdiff_t>(i + n))));
+      std::optional<std::string> group;
+      if (auto it = countries_.find(key); it != countries_.end()) group = it->second;
+      else if (auto it2 = demonyms_.find(key); it2 != demonyms_.end()) group = it2->second;
+      else if (auto it3 = metonyms_.find(key); it3 != metonyms_.end()) group = it3->second;
+      else if (auto it4 = organizations_.find(key); it4 != organizations_.end() && n > 1) group = it4->second;
+      if (group) {
+        out.groups.insert(*group);
+        used = n;
+      }
+    }
+    if (used == 0) {
+      out.words.insert(lower(words[i]));
+      used = 1;
+    }
+    i += used;
+  }
+  return out;
+}
+
+std::vector<std::string> Resolver::resolve_role(std::string_view role, const std::map<std::string, int>& people,
+                                                const std::map<std::string, Affiliation>& profiles) const {
+  Affiliation wanted = affiliation_of(role);
+  std::vector<std::string> words = words_of(lower(role));
+  if (words.empty()) return {};
+  auto fits_it = words.size() > 1 ? roles_.find(words[words.size() - 2] + " " + words.back()) : roles_.end();
+  if (fits_it == roles_.end()) fits_it = roles_.find(words.back());
+  std::string best;
+  int best_count = 0, second_count = 0;
+  if (fits_it != roles_.end())
+    for (const auto& [name, count] : people) {
+      auto p = profiles.find(name);
+      if (p == profiles.end()) continue;
+      const Affiliation& who = p->second;
+      bool title_fits = std::any_of(fits_it->second.begin(), fits_it->second.end(),
+                                    [&](const std::string& w) { return who.words.count(w) > 0; });
+      bool group_fits = wanted.groups.empty() || std::any_of(wanted.groups.begin(), wanted.groups.end(),
+                                                             [&](const std::string& g) { return who.groups.count(g) > 0; });
+      if (!title_fits || !group_fits) continue;
+      if (count > best_count) {
+        second_count = best_count;
+        best = name, best_count = count;
+      } else {
+        second_count = std::max(second_count, count);
+      }
+    }
+  if (!best.empty() && best_count > second_count) return {best};
+  // Nobody fits for sure: the phrase still says which state or body acted.
+  return {wanted.groups.begin(), wanted.groups.end()};
 }
 
 std::optional<std::string> Resolver::stands_for(std::string_view name) const {
@@ -347,6 +412,28 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
     auto it = of_surface.find(surface);
     return it == of_surface.end() ? surface : canonical[it->second];
   };
+
+  // Who each person is, from the titles before their name anywhere in the corpus.
+  std::map<std::string, Affiliation> profiles;
+  for (const auto& a : analyses)
+    for (const auto& am : a.actor_mentions)
+      if (am.type == "PER" && !am.title.empty()) {
+        Affiliation f = affiliation_of(am.title);
+        Affiliation& p = profiles[rename(am.name)];
+        p.groups.insert(f.groups.begin(), f.groups.end());
+        p.words.insert(f.words.begin(), f.words.end());
+      }
+  for (auto& a : analyses) {
+    std::map<std::string, int> people;  // canonical name -> how often this article names them
+    for (const auto& am : a.actor_mentions)
+      if (am.type == "PER") ++people[rename(am.name)];
+    for (auto& m : a.mentions)
+      for (const std::string& role : m.roles) {
+        std::vector<std::string> found = resolve_role(role, people, profiles);
+        for (std::string& name : found)
+          if (std::find(m.actors.begin(), m.actors.end(), name) == m.actors.end()) m.actors.push_back(std::move(name));
+      }
+  }
   for (auto& a : analyses) {
     for (auto& am : a.actor_mentions) am.name = rename(am.name);
     for (auto& m : a.mentions) {

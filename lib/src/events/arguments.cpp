@@ -39,6 +39,16 @@ bool shares_subject(std::string_view lemma) {
   return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
 }
 
+// Singular nouns naming a person by office; actors::Resolver (en/actors/roles.tsv) says which
+// titles each one fits.
+bool is_role_noun(std::string_view form) {
+  static constexpr std::string_view kNouns[] = {
+      "leader", "president", "minister", "envoy", "diplomat", "secretary", "ambassador", "spokesman",
+      "spokeswoman", "spokesperson", "chancellor", "premier", "king", "queen", "emir", "commander",
+      "general", "prosecutor", "governor", "mayor", "senator", "chairman", "chief", "foreign minister"};
+  return std::find(std::begin(kNouns), std::end(kNouns), form) != std::end(kNouns);
+}
+
 bool is_topic_preposition(std::string_view form) {
   return form == "on" || form == "about" || form == "over" || form == "regarding" || form == "concerning";
 }
@@ -83,20 +93,30 @@ std::optional<std::string> ArgumentFinder::person_before(std::size_t i) const {
   return std::nullopt;
 }
 
-// The subject of a verb: entities (coordinated: "Kerry and Lavrov") or a pronoun to its left,
-// within its clause; a verb joined by "and" to an earlier one shares that one's subject.
-std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
+// The subject of a verb: entities (coordinated: "Kerry and Lavrov"), role nouns ("the Kremlin
+// leader") or a pronoun to its left, within its clause; a verb joined by "and" to an earlier one
+// shares that one's subject.
+std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb, std::vector<std::string>* roles) const {
   const auto& words = *words_;
   std::vector<std::string> agent;
+  bool found = false;  // an entity or a role noun
   int last_entity = -1;
   for (std::size_t k = verb; k-- > 0;) {
     std::string form = word(k);
     if (entity_at_[k] >= 0) {
       if (entity_at_[k] != last_entity) agent.insert(agent.begin(), name_of(entities_[static_cast<std::size_t>(entity_at_[k])]));
       last_entity = entity_at_[k];
+      found = true;
       continue;
     }
-    if (!agent.empty() && form != "and" && form != "," && form != "’s" && form != "'s") {
+    if (auto role = role_at(k)) {
+      if (roles) roles->insert(roles->begin(), role->text);
+      found = true;
+      last_entity = -1;
+      k = role->start;
+      continue;
+    }
+    if (found && form != "and" && form != "," && form != "’s" && form != "'s") {
       // A title phrase between coordinated names: "Kerry and his Russian counterpart Lavrov".
       std::size_t j = k;
       while (j > 0 && k - j < 5 && entity_at_[j] < 0 && word(j) != "and" && words[j].upos != Upos::verb &&
@@ -106,7 +126,7 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
       k = j;
       continue;
     }
-    if (agent.empty() && (form == "he" || form == "she")) {
+    if (!found && (form == "he" || form == "she")) {
       if (auto p = person_before(k)) agent.push_back(*p);
       break;
     }
@@ -118,9 +138,55 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb) const {
   return agent;
 }
 
+std::optional<ArgumentFinder::Role> ArgumentFinder::role_at(std::size_t k) const {
+  const auto& words = *words_;
+  if (entity_at_[k] >= 0 || !is_role_noun(word(k)) || words[k].upos == Upos::propn) return std::nullopt;
+  // A title before a name is no role reference: "the Russian leader Vladimir Putin".
+  if (k + 1 < words.size() && entity_at_[k + 1] >= 0) return std::nullopt;
+  std::size_t j = k;
+  while (j > 0 && k - j < 6) {
+    std::size_t m = j - 1;
+    std::string_view raw = words[m].span.of(text_);
+    std::string form = word(m);
+    if (form == "the") {
+      std::string text(TextSpan{words[j].span.begin, words[k].span.end}.of(text_));
+      return Role{std::move(text), m};
+    }
+    if (form == "’s" || form == "'s") {  // "Russia's foreign minister"
+      if (m == 0 || entity_at_[m - 1] < 0) return std::nullopt;
+      std::size_t e = m - 1;
+      while (e > 0 && entity_at_[e - 1] == entity_at_[m - 1]) --e;
+      std::string text(TextSpan{words[e].span.begin, words[k].span.end}.of(text_));
+      return Role{std::move(text), e};
+    }
+    bool modifier = entity_at_[m] >= 0 || is_capitalized(raw) || words[m].upos == Upos::adj;
+    if (!modifier || words[m].upos == Upos::punct || words[m].upos == Upos::det) return std::nullopt;
+    j = m;
+  }
+  return std::nullopt;
+}
+
+std::string ArgumentFinder::title_of(const entities::Entity& entity) const {
+  const auto& words = *words_;
+  std::size_t first = 0;
+  while (first < words.size() && !entity.span.overlaps(words[first].span)) ++first;
+  std::size_t j = first;
+  while (j > 0 && first - j < 6) {
+    const Word& w = words[j - 1];
+    if (entity_at_[j - 1] >= 0 && entities_[static_cast<std::size_t>(entity_at_[j - 1])].type == "PER") break;
+    if (w.upos == Upos::punct || w.upos == Upos::verb || w.upos == Upos::aux || w.upos == Upos::cconj ||
+        w.upos == Upos::sconj || w.upos == Upos::det || w.upos == Upos::pron)
+      break;
+    --j;
+  }
+  if (j == first) return "";
+  return std::string(TextSpan{words[j].span.begin, words[first - 1].span.end}.of(text_));
+}
+
 // Entities after a trigger up to the end of its phrase; the first place after "in"/"at" is the
 // location.
-std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location) const {
+std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location,
+                                                           std::vector<std::string>* roles) const {
   const auto& words = *words_;
   bool topical = takes_topic(words[t].lemma);
   bool in_topic = false;  // inside an "on ..." phrase of a topical trigger
@@ -128,6 +194,19 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
   int last_entity = -1;
   for (std::size_t k = t + 1; k < words.size() && k <= t + 14; ++k) {
     std::string form = word(k);
+    // A role noun phrase starting here: "talks with the Russian foreign minister".
+    if (roles && !in_topic && (form == "the" || entity_at_[k] >= 0)) {
+      std::optional<Role> role;
+      std::size_t end = k;
+      for (std::size_t m = k + 1; m < words.size() && m <= k + 6 && !role; ++m)
+        if (auto r = role_at(m); r && r->start == k) role = std::move(r), end = m;
+      if (role) {
+        roles->push_back(std::move(role->text));
+        last_entity = -1;
+        k = end;
+        continue;
+      }
+    }
     if (entity_at_[k] >= 0) {
       if (entity_at_[k] == last_entity) continue;
       last_entity = entity_at_[k];
@@ -156,14 +235,14 @@ Arguments ArgumentFinder::of(std::size_t t, bool verbal) const {
     if (!name.empty() && std::find(args.actors.begin(), args.actors.end(), name) == args.actors.end()) args.actors.push_back(name);
   };
   if (verbal) {
-    for (const auto& name : agent_of(t)) add(name);
+    for (const auto& name : agent_of(t, &args.roles)) add(name);
   } else {
     // The verb taking this noun as object shares its subject ("Kerry began talks").
     for (std::size_t k = t; k-- > 0 && t - k <= 4;) {
       if (words[k].upos == Upos::punct) break;
       if (words[k].upos == Upos::verb) {
         if (shares_subject(words[k].lemma))
-          for (const auto& name : agent_of(k)) add(name);
+          for (const auto& name : agent_of(k, &args.roles)) add(name);
         break;
       }
     }
@@ -183,7 +262,7 @@ Arguments ArgumentFinder::of(std::size_t t, bool verbal) const {
       break;
     }
   }
-  for (const auto& name : entities_right_of(t, args.location)) add(name);
+  for (const auto& name : entities_right_of(t, args.location, &args.roles)) add(name);
   return args;
 }
 
@@ -259,6 +338,8 @@ void absorb(Mention& into, const Mention& from) {
   if (into.location.empty()) into.location = from.location;
   for (const auto& actor : from.actors)
     if (std::find(into.actors.begin(), into.actors.end(), actor) == into.actors.end()) into.actors.push_back(actor);
+  for (const auto& role : from.roles)
+    if (std::find(into.roles.begin(), into.roles.end(), role) == into.roles.end()) into.roles.push_back(role);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ namespace chronicle::events::detail {
 struct Arguments {
   std::vector<std::string> actors;  ///< agent first
   std::string location;
+  std::vector<std::string> roles;   ///< role nouns in argument position: "Kremlin leader"
 };
 
 /// Finds the arguments of triggers, sentence by sentence, remembering the people of earlier
@@ -37,9 +38,21 @@ class ArgumentFinder {
   /// Actors and place of the trigger at word `t` of the current sentence.
   Arguments of(std::size_t t, bool verbal) const;
 
+  /// The words just before a person's name that say who they are: "Russian President" in
+  /// "Russian President Vladimir Putin"; "" when there are none.
+  std::string title_of(const entities::Entity& entity) const;
+
  private:
-  std::vector<std::string> agent_of(std::size_t verb) const;
-  std::vector<std::string> entities_right_of(std::size_t t, std::string& location) const;
+  /// A role noun phrase ending at word `k`: "the United States envoy", "the minister",
+  /// "Russia's foreign minister" (definite, singular, not a title before a name).
+  struct Role {
+    std::string text;   ///< without the article: "United States envoy"
+    std::size_t start;  ///< its first word (the article or possessor)
+  };
+  std::optional<Role> role_at(std::size_t k) const;
+
+  std::vector<std::string> agent_of(std::size_t verb, std::vector<std::string>* roles = nullptr) const;
+  std::vector<std::string> entities_right_of(std::size_t t, std::string& location, std::vector<std::string>* roles) const;
   std::string word(std::size_t i) const;
   std::optional<std::string> person_before(std::size_t i) const;
 

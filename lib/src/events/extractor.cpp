@@ -236,7 +236,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
 
     arguments.start_sentence(words, found);
     for (const auto& e : found)
-      a.actor_mentions.push_back({arguments.name_of(e), e.type, doc.to_raw(e.span)});
+      a.actor_mentions.push_back({arguments.name_of(e), e.type, doc.to_raw(e.span), e.type == "PER" ? arguments.title_of(e) : ""});
 
     std::vector<Trigger> triggers = find_triggers(m.lexicon, words, blocked, doc.text);
     std::size_t first_mention = a.mentions.size();
@@ -258,6 +258,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
       detail::Arguments args = arguments.of(t.word, t.verbal);
       mention.actors = std::move(args.actors);
       mention.location = std::move(args.location);
+      mention.roles = std::move(args.roles);
       a.mentions.push_back(std::move(mention));
     }
     std::vector<detail::TriggerView> views;

@@ -67,6 +67,7 @@ Json mention_json(const Mention& m) {
            {"actors", m.actors}, {"location", m.location}};
   if (m.source) out["source"] = *m.source;
   if (!m.summary.empty()) out["summary"] = m.summary;
+  if (!m.roles.empty()) out["roles"] = m.roles;
   return out;
 }
 
@@ -87,6 +88,7 @@ Mention mention_from(const Json& j, const std::string& doc) {
   m.location = str(j, "location");
   if (j.contains("source") && !j.at("source").is_null()) m.source = j.at("source").get<std::size_t>();
   m.summary = str(j, "summary");
+  if (j.contains("roles")) m.roles = j.at("roles").get<std::vector<std::string>>();
   return m;
 }
 
@@ -97,7 +99,11 @@ Json analysis_json(const DocumentAnalysis& a) {
   for (const Mention& m : a.mentions) mentions.push_back(mention_json(m));
   Json& actors = out["actor_mentions"] = Json::array();
   for (const ActorMention& m : a.actor_mentions)
-    actors.push_back(Json{{"name", m.name}, {"type", m.type}, {"span", span_json(m.span)}});
+  {
+    Json actor{{"name", m.name}, {"type", m.type}, {"span", span_json(m.span)}};
+    if (!m.title.empty()) actor["title"] = m.title;
+    actors.push_back(std::move(actor));
+  }
   Json& cues = out["cues"] = Json::array();
   for (const CueRelation& c : a.cues)
     cues.push_back(Json{{"source", c.source}, {"target", c.target}, {"type", c.type}, {"evidence", c.evidence}});
@@ -115,7 +121,7 @@ DocumentAnalysis analysis_from(const Json& j) {
     for (const Json& m : j.at("mentions")) a.mentions.push_back(mention_from(m, a.doc));
   if (j.contains("actor_mentions"))
     for (const Json& m : j.at("actor_mentions"))
-      a.actor_mentions.push_back({m.at("name").get<std::string>(), str(m, "type"), span_from(m.at("span"))});
+      a.actor_mentions.push_back({m.at("name").get<std::string>(), str(m, "type"), span_from(m.at("span")), str(m, "title")});
   if (j.contains("cues"))
     for (const Json& c : j.at("cues")) {
       CueRelation cue{c.at("source").get<std::size_t>(), c.at("target").get<std::size_t>(),

@@ -16,6 +16,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,23 @@ class Resolver {
   /// give the same key.
   static std::string fold(std::string_view name);
 
+  /// What a title or role phrase says about a person: the states and bodies it names
+  /// ("Russian", "the Kremlin", "US" -> Russia, Russia, United States) and its other words,
+  /// lower-cased ("president", "secretary", "of", "state").
+  struct Affiliation {
+    std::set<std::string> groups;
+    std::set<std::string> words;
+  };
+  Affiliation affiliation_of(std::string_view phrase) const;
+
+  /// The person a role phrase ("Kremlin leader", "minister") stands for among the `people` an
+  /// article names (canonical name -> times named), given what `profiles` say about each: the one
+  /// whose titles fit the role noun (en/actors/roles.tsv) and whose state agrees, named most
+  /// often. When no single person fits, the states and bodies the phrase names ("United
+  /// States envoy" -> United States), or nothing.
+  std::vector<std::string> resolve_role(std::string_view role, const std::map<std::string, int>& people,
+                                        const std::map<std::string, Affiliation>& profiles) const;
+
  private:
   std::map<std::string, std::string, std::less<>> countries_;     // key(alias) -> canonical
   std::map<std::string, std::string, std::less<>> demonyms_;      // key(demonym) -> canonical
@@ -71,6 +89,7 @@ class Resolver {
   std::map<std::string, std::string, std::less<>> metonyms_;      // key(name) -> stands for
   std::map<std::string, std::string, std::less<>> places_;        // key(short form) -> city ("NY" -> "New York City")
   std::vector<std::vector<std::string>> titles_;                  // lower-cased words, longest first
+  std::map<std::string, std::vector<std::string>, std::less<>> roles_;  // role noun -> title words that fit it
 };
 
 }  // namespace chronicle::actors

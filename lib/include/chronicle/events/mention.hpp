@@ -66,6 +66,9 @@ struct Mention {
   std::optional<TimeAnchor> time;   ///< nullopt when undated
   std::vector<std::string> actors;  ///< canonical actor names (after resolution), agent first
   std::string location;             ///< canonical place name, "" when none
+  std::vector<std::string> roles;   ///< role nouns standing for an actor, as written without the
+                                    ///< article ("Kremlin leader", "minister"); actors::Resolver
+                                    ///< adds the person each one names to `actors`
   std::optional<std::size_t> source;  ///< reported speech: index (in the same analysis) of the
                                       ///< reporting event that states this one
   std::string summary;              ///< a short description built from trigger, actors and place
@@ -76,6 +79,7 @@ struct ActorMention {
   std::string name;   ///< surface form, normalized for whitespace ("Sergey Lavrov", "Mr Kerry")
   std::string type;   ///< "PER", "ORG", "LOC"
   TextSpan span;
+  std::string title;  ///< the words before a person's name: "Russian President", "US Secretary of State"
 };
 
 /// A textual cue relating two mentions of the same document ("after the talks").
