@@ -231,6 +231,16 @@ TEST_CASE("the pipeline merges the Moscow talks from all five articles and the N
   for (const json& e : timeline["events"])
     if (&e != issg && !e["time"].is_null() && e["time"]["value"] == "2015-12-18")
       CHECK_FALSE((e["trigger"] == "meeting" || e["trigger"] == "talk" || e["trigger"] == "conference"));
+  // The conflict's start and the planned ceasefire, with their place.
+  bool conflict = false, ceasefire = false;
+  for (const json& e : timeline["events"]) {
+    if (e["time"].is_null()) continue;
+    conflict = conflict || (e["time"]["value"] == "2011-03" && e["trigger"] == "conflict" && has_actor(e, "Syria"));
+    ceasefire = ceasefire || (e["time"]["value"] == "2016-01-01" && e["trigger"] == "ceasefire" && e["location"] == "Syria" &&
+                              !has_actor(e, "Russia"));
+  }
+  CHECK(conflict);
+  CHECK(ceasefire);
   // The dates the articles give, in order: March 2011 -> 2012 -> September 2014 -> the week of
   // December 7 -> December 14 -> 15 -> 18 -> January 1, 2016.
   std::vector<std::string> expected{"2011-03", "2012", "2014-09", "2015-W50", "2015-12-14", "2015-12-15", "2015-12-18", "2016-01-01"};

@@ -221,6 +221,8 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
       if (!in_topic) found.push_back(name_of(e));
       continue;
     }
+    // "a ceasefire in Syria, as well as Monday's comments by Russia": a new phrase begins.
+    if (form == "as" && k + 1 < words.size() && word(k + 1) == "well") break;
     if (topical && is_topic_preposition(form)) in_topic = true;
     else if (form == "with" || form == "between" || form == "by" || form == "in" || form == "at") in_topic = false;
     if (words[k].upos == Upos::verb || is_clause_break(words[k], form) || form == "." || form == "(") break;

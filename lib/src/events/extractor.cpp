@@ -126,6 +126,20 @@ std::size_t word_at(const std::vector<Word>& words, TextSpan span) {
   return words.size();
 }
 
+// The noun trigger (its word) a time expression starting at word `x` modifies: the one right
+// before it ("a meeting last week") or right after it ("a planned January 1 ceasefire",
+// "Monday's comments"); nullopt when it stands on its own.
+std::optional<std::size_t> noun_owner(const temporal::Timex& timex, std::size_t x, const std::vector<Trigger>& triggers,
+                                      const std::vector<Word>& words) {
+  for (const Trigger& other : triggers) {
+    if (other.verbal) continue;
+    if (other.word < x && x - other.word <= 1) return other.word;
+    std::size_t begin = words[other.word].span.begin;
+    if (other.word > x && begin >= timex.span.end && begin - timex.span.end <= 4) return other.word;
+  }
+  return std::nullopt;
+}
+
 // The timex that anchors the trigger at word `t`: the nearest one in the sentence with no other
 // verbal trigger between them (nominal triggers share their verb's time expressions).
 const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& timexes, const std::vector<std::size_t>& timex_words,
@@ -148,26 +162,15 @@ const temporal::Timex* nearest_timex(const std::vector<const temporal::Timex*>& 
           return other.verbal && other.word < x && x - other.word <= 2;
         }))
       continue;
-    // An expression right after a noun trigger is that noun's: in "the visit follows a meeting
-    // last week", last week dates the meeting, not the following.
-    if (verbal && x > t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
-          return !other.verbal && other.word > t && other.word < x && x - other.word <= 1;
-        }))
-      continue;
-    // A possessive expression belongs to its noun, trigger or not: "Monday's comments".
+    // An expression attached to a noun trigger is that noun's alone: right after it ("the visit
+    // follows a meeting last week"), right before it ("a planned January 1 ceasefire"), or
+    // possessive ("Monday's comments", trigger or not).
+    if (std::optional<std::size_t> owner = noun_owner(*timexes[k], x, triggers, words); owner && *owner != t) continue;
     if (verbal) {
       std::string_view span = timexes[k]->span.of(text), after = text.substr(std::min(text.size(), timexes[k]->span.end));
       auto possessive = [](std::string_view s) { return s.starts_with("'s") || s.starts_with("\u2019s"); };
       if (possessive(after) || span.ends_with("'s") || span.ends_with("\u2019s")) continue;
     }
-    // An expression right before a noun trigger modifies it: "delve into a planned January 1
-    // ceasefire", "Monday's comments".
-    if (verbal && x > t && std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& other) {
-          if (other.verbal || other.word <= x) return false;
-          std::size_t gap = words[other.word].span.begin - std::min(words[other.word].span.begin, timexes[k]->span.end);
-          return gap <= 4 && words[other.word].span.begin >= timexes[k]->span.end;
-        }))
-      continue;
     std::size_t distance = hi - lo;
     if (distance < best_distance) best = timexes[k], best_distance = distance;
   }
