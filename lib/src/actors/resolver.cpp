@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "gazetteer.hpp"
 
@@ -347,39 +349,58 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
   }
 
   // Acronyms of organizations: "ISSG" joins "International Syria Support Group" when the initials
-  // of exactly one multi-word name match.
+  // of exactly one multi-word name match. Indexed by initials, so the cost follows the number of
+  // names, not names x acronyms.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
+  for (std::size_t j = 0; j < clusters.size(); ++j) {
+    std::vector<std::string> words = words_of(clusters[j].canonical());
+    if (words.size() > 1) by_initials[initials(words)].push_back(j);
+  }
+  std::vector<std::size_t> forward(clusters.size());
+  std::iota(forward.begin(), forward.end(), std::size_t{0});
   for (auto& [key, index] : by_key) {
     std::string name = clusters[index].canonical();
     if (!is_acronym(name) || clusters[index].type == "PER") continue;
     std::string bare;
     for (char ch : name)
       if (ch != '.') bare += ch;
+    auto it = by_initials.find(bare);
+    if (it == by_initials.end()) continue;
     std::vector<std::size_t> matches;
-    for (std::size_t j = 0; j < clusters.size(); ++j)
-      if (j != index && words_of(clusters[j].canonical()).size() > 1 && initials(words_of(clusters[j].canonical())) == bare) matches.push_back(j);
+    for (std::size_t j : it->second)
+      if (j != index) matches.push_back(j);
     if (matches.size() != 1) continue;
     Cluster& target = clusters[matches.front()];
     for (const auto& alias : clusters[index].aliases) target.aliases.insert(alias);
-    for (auto& [surface, c] : of_surface)
-      if (c == index) c = matches.front();
+    forward[index] = matches.front();
     clusters[index].aliases.clear();
     clusters[index].full_forms.clear();
   }
+  for (auto& [surface, c] : of_surface) c = forward[c];
 
   // Single names: a surname joins the most frequent full name of the corpus ending with it.
+  // Full names by the folded surname (and last word) they end with: (cluster, occurrences).
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, int>>> by_surname;
+  for (std::size_t j = 0; j < clusters.size(); ++j) {
+    const Cluster& c = clusters[j];
+    if (c.type != "PER" && !c.type.empty()) continue;
+    for (const auto& [form, n_form] : c.full_forms) {
+      std::vector<std::string> words = words_of(form);
+      if (words.size() < 2) continue;
+      std::string surname = fold(surname_of(words)), last = fold(words.back());
+      by_surname[surname].emplace_back(j, n_form);
+      if (last != surname) by_surname[last].emplace_back(j, n_form);
+    }
+  }
   for (const auto& [surface, n] : singles) {
     std::string folded = fold(n.name);
     std::size_t best = clusters.size();
     int best_count = 0;
-    for (std::size_t j = 0; j < clusters.size(); ++j) {
-      const Cluster& c = clusters[j];
-      if (c.type != "PER" && !c.type.empty()) continue;
-      int count = 0;
-      for (const auto& [form, n_form] : c.full_forms) {
-        auto words = words_of(form);
-        if (words.size() > 1 && (fold(surname_of(words)) == folded || fold(words.back()) == folded)) count += n_form;
-      }
-      if (count > best_count) best = j, best_count = count;
+    if (auto it = by_surname.find(folded); it != by_surname.end()) {
+      std::map<std::size_t, int> counts;  // ordered: ties go to the earliest cluster
+      for (auto [j, count] : it->second) counts[j] += count;
+      for (auto [j, count] : counts)
+        if (count > best_count) best = j, best_count = count;
     }
     if (best == clusters.size()) {
       Cluster& c = cluster_for("p:" + folded, n.type);
