@@ -70,6 +70,28 @@ TEST_CASE("bare weekdays and month-days resolve in the sentence's direction", "[
   CHECK(values(text) == expected);
 }
 
+TEST_CASE("a word before a month-day fixes its side whatever the tense", "[temporal][resolution]") {
+  CHECK(values("He will never forget last Dec. 20.") == "last Dec. 20=2014-12-20");
+  CHECK(values("He was told the talks resume next March 1.") == "next March 1=2016-03-01");
+  CHECK(values("A hearing was set for the week of January 4.") == "the week of January 4=2016-W01");
+}
+
+TEST_CASE("\"in two weeks\" is a date ahead, or in a past-tense sentence how long it took", "[temporal][resolution]") {
+  CHECK(values("The council meets in three weeks.") == "three weeks=2016-W01");
+  CHECK(values("His second letter in two weeks was published on Tuesday.") ==
+        "two weeks=P2W|Tuesday=2015-12-15");
+}
+
+TEST_CASE("parts of days are TIME expressions, days are DATE", "[temporal][resolution]") {
+  TagOptions options;
+  options.dct = 2015_y / 12 / 15;
+  const std::string text = "Kerry met Putin this morning and Lavrov on Monday. He will fly home on Wednesday night.";
+  std::string out;
+  for (const Timex& t : default_tagger().tag(text, TextSpan{0, text.size()}, options))
+    out += std::string(to_string(t.value.type)) + " " + t.value.value + ";";
+  CHECK(out == "TIME 2015-12-15TMO;DATE 2015-12-14;TIME 2015-12-16TNI;");
+}
+
 TEST_CASE("impossible dates never become values", "[temporal][resolution]") {
   CHECK(values("He said February 30 was the day.") == "");
   CHECK(values("It was filed on 2015-13-01 by mistake.") == "");
@@ -80,7 +102,8 @@ TEST_CASE("impossible dates never become values", "[temporal][resolution]") {
 TEST_CASE("words that look like dates but are not stay untagged", "[temporal][grammar]") {
   auto text = GENERATE(as<std::string>{}, "He told USA TODAY about it.", "It may rain.", "Day One of the trial began.",
                        "The Cold War ended.", "They march on the capital.", "Czech Foreign Minister Jan Kavan spoke.",
-                       "He owns 1500 acres.", "The 6-year-old boy smiled.", "It cost $2015.");
+                       "He owns 1500 acres.", "The 6-year-old boy smiled.", "It cost $2015.",
+                       "They joined the annual March for Life.", "She led the ``March of the Mothers.''");
   CAPTURE(text);
   CHECK(values(text) == "");
 }
@@ -108,6 +131,14 @@ TEST_CASE("earnings comparisons refer to the quarter the report named", "[tempor
       "Net income rose 20% in the third quarter. Sales also climbed. Costs fell. Margins widened. "
       "A year ago, the company earned $2 million. In the year-ago period sales were lower.";
   CHECK(values(text) == "the third quarter=2015-Q3|A year ago=2014-Q3|the year-ago period=2014-Q3");
+}
+
+TEST_CASE("a quarter still running or to come is a forecast, not the quarter compared", "[temporal][resolution]") {
+  const std::string text =
+      "Net income rose 20% in the third quarter. It expects a loss in the fourth quarter and in the first "
+      "quarter of 2016. A year ago, the company earned $2 million.";
+  CHECK(values(text) ==
+        "the third quarter=2015-Q3|the fourth quarter=2015-Q4|the first quarter of 2016=2016-Q1|A year ago=2014-Q3");
 }
 
 TEST_CASE("spelled-out years and clock times with a date resolve", "[temporal][resolution]") {

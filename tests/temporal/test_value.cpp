@@ -53,6 +53,8 @@ TEST_CASE("durations, times and parts of day have TimeML values", "[temporal][va
   CHECK(Period::make_part_of_day(2015_y / 12 / 15, 1)->value() == "2015-12-15TMO");
   CHECK(TimeValue::of(Ref::past).value == "PAST_REF");
   CHECK(TimeValue::of(*Period::make_time(2015_y / 12 / 15, 60)).type == TimexType::time);
+  CHECK(TimeValue::of(*Period::make_part_of_day(2015_y / 12 / 15, 5)).type == TimexType::time);
+  CHECK(TimeValue::of(*Period::make_day(2015_y / 12 / 15)).type == TimexType::date);
   CHECK(Period::containing(2015_y / 12 / 15, Granularity::day).unknown_year().value() == "XXXX-12-15");
 }
 

@@ -122,8 +122,8 @@ std::optional<int> year_arg(const Args& a) {
 }
 
 /// The quarter earnings comparisons refer to: the last one named by its number ("the third
-/// quarter"). Not ResolveContext::recent_quarter, which also holds derived quarters ("a year
-/// ago" -> 2014-Q3) and would shift a second comparison by another year.
+/// quarter"), never a derived one ("a year ago" -> 2014-Q3), which would shift a second
+/// comparison by another year.
 const std::optional<Period>& quarter_context(const ResolveContext& ctx) { return ctx.last_quarter; }
 
 Direction direction(const Args& a) {
@@ -158,7 +158,7 @@ std::optional<TimeValue> unresolved(Granularity g, Mod mod) {
 /// asks for: the latest on or before it (past), the earliest on or after it (future), or the
 /// nearest (unknown; ties go to the past).
 template <class F>
-std::optional<year_month_day> pick_year(const year_month_day& ref, Direction dir, F make) {
+std::optional<year_month_day> pick_year(const year_month_day& ref, Direction dir, F make, bool strict = false) {
   const int y = static_cast<int>(ref.year());
   std::optional<year_month_day> past, future;
   for (int c = y - 1; c <= y + 1; ++c) {
@@ -172,6 +172,8 @@ std::optional<year_month_day> pick_year(const year_month_day& ref, Direction dir
   constexpr long kFarther = 4;
   const long back = past ? (sys_days{ref} - sys_days{*past}).count() : 0;
   const long ahead = future ? (sys_days{*future} - sys_days{ref}).count() : 0;
+  if (strict && dir == Direction::past && past) return past;
+  if (strict && dir == Direction::future && future) return future;
   if (dir == Direction::past && past && (!future || back <= kFarther * ahead)) return past;
   if (dir == Direction::future && future && (!past || ahead <= kFarther * back)) return future;
   if (!past) return future;
@@ -202,11 +204,18 @@ std::optional<TimeValue> fn_date(const Captures& c, const std::vector<Arg>& args
     p->unknown_year();
     return with_mod(p, mod);
   }
-  const auto day = pick_year(*ctx.reference, direction(a), [&](int year) -> std::optional<year_month_day> {
+  // "last Oct. 23", "next March 1": the word fixes the side of the reference, however near
+  // the other side is.
+  const int n = a.integer("n").value_or(0);
+  const Direction dir = n < 0 ? Direction::past : n > 0 ? Direction::future : direction(a);
+  const auto day = pick_year(*ctx.reference, dir, [&](int year) -> std::optional<year_month_day> {
     return date::year{year} / md;
-  });
+  }, n != 0);
   if (!day) return std::nullopt;
-  return with_mod(Period::make_day(*day), mod);
+  const std::optional<Period> p = Period::make_day(*day);
+  // "the week of March 6": the week around the day.
+  if (p && a.str("as") == "W") return with_mod(p->as(Granularity::week), mod);
+  return with_mod(p, mod);
 }
 
 std::optional<TimeValue> fn_month(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
@@ -309,6 +318,10 @@ std::optional<TimeValue> fn_offset(const Captures& c, const std::vector<Arg>& ar
     return TimeValue::of(!raw.empty() && raw.front() == '-' ? Ref::past : Ref::future);
   }
   int amount = static_cast<int>(std::lround(*n));
+  // "in two weeks" points forward only from the present: in a past-tense sentence ("his second
+  // letter in two weeks was published") it is how long something took.
+  if (a.has("past_duration") && amount > 0 && direction(a) == Direction::past)
+    return TimeValue::of(Duration{*n, *unit}, mod);
   // Earnings news: "a year earlier" next to a quarter is that quarter a year before.
   if (*unit == Unit::year && quarter_context(ctx) && a.has("quarterly"))
     return with_mod(quarter_context(ctx)->shifted(4 * amount), mod);
@@ -457,6 +470,7 @@ std::optional<TimeValue> fn_dur(const Captures& c, const std::vector<Arg>& args,
   Duration d;
   d.unit = *unit;
   if (auto n = a.num("n")) {
+    *n += a.num("ones").value_or(0);   // "twenty-four hours": tens and ones
     if (*n <= 0 || *n > 10000) return std::nullopt;
     if (a.has("half")) *n += 0.5;
     d.amount = *n;
@@ -477,11 +491,16 @@ std::string normalize_set_value(const std::string& v) {
 
 std::optional<TimeValue> fn_set(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
   const Args a(c, args, ctx);
-  const auto v = a.str("v");
-  if (!v || v->empty()) return std::nullopt;
   TimeValue t;
   t.type = TimexType::set;
-  t.value = normalize_set_value(*v);
+  if (const auto m = a.integer("m")) {   // "each July": XXXX-07
+    if (*m < 1 || *m > 12) return std::nullopt;
+    t.value = fmt::format("XXXX-{:02d}", *m);
+  } else {
+    const auto v = a.str("v");
+    if (!v || v->empty()) return std::nullopt;
+    t.value = normalize_set_value(*v);
+  }
   t.quant = a.str("quant").value_or("");
   t.freq = a.str("freq").value_or("");
   return t;
@@ -533,7 +552,10 @@ std::optional<TimeValue> fn_holiday(const Captures& c, const std::vector<Arg>& a
     return unresolved(Granularity::day, a.mod());
   }
   const auto day = pick_year(*ctx.reference, direction(a), [&](int year) { return holiday_in(*h, year); });
-  return day ? with_mod(Period::make_day(*day), a.mod()) : std::nullopt;
+  if (!day) return std::nullopt;
+  // "Easter week": the week around the holiday.
+  if (a.str("as") == "W") return with_mod(Period::containing(*day, Granularity::week), a.mod());
+  return with_mod(Period::make_day(*day), a.mod());
 }
 
 /// Runs value function `F` and remembers what later anaphoric expressions anchor on: the last
@@ -543,7 +565,10 @@ std::optional<TimeValue> tracked(const Captures& c, const std::vector<Arg>& args
   std::optional<TimeValue> v = F(c, args, ctx);
   if (!v || !v->period || !v->period->year_known()) return v;
   const Args a(c, args, ctx);
-  if (v->period->granularity() == Granularity::quarter && a.has("q") && !a.has("yrel") && !a.has("n"))
+  // Reports compare a quarter that is over; one still running or to come ("the fourth quarter"
+  // in October, "the third quarter of 1990") is a forecast.
+  const bool over = !ctx.reference || sys_days{v->period->last_day()} < sys_days{*ctx.reference};
+  if (v->period->granularity() == Granularity::quarter && a.has("q") && !a.has("yrel") && !a.has("n") && over)
     ctx.last_quarter = v->period;
   if (year_arg(a)) ctx.last_explicit = v->period;
   return v;

@@ -84,7 +84,6 @@ class Pass {
   const TenseOracle& oracle_;
   std::vector<Timex>& out_;
   detail::ResolveContext ctx_;
-  std::uint32_t quarter_sentence_ = 0;
   const std::vector<TextSpan>* given_ = nullptr;
   std::vector<TextSpan> found_;
   bool found_ready_ = false;
@@ -127,7 +126,6 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
       return *direction;
     };
     ctx_.first_word = first.norm;
-    if (ctx_.recent_quarter && sentence_id_of() > quarter_sentence_ + 1) ctx_.recent_quarter.reset();
     std::optional<TimeValue> value = rule.fn(m->captures, rule.args, ctx_);
     if (!value) continue;
     // "about 4,000 years ago": a calendar year outside 1..9999 has no TIMEX3 date value; the
@@ -135,10 +133,6 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
     if (value->period && value->period->year_known()) {
       const int year = static_cast<int>(value->period->first_day().year());
       if (year < 1 || year > 9999) value = TimeValue::of(year < 1 ? Ref::past : Ref::future);
-    }
-    if (value->period && value->period->granularity() == Granularity::quarter) {
-      ctx_.recent_quarter = value->period;
-      quarter_sentence_ = sentence_id_of();
     }
     if (value->period && value->period->year_known()) {
       const Granularity g = value->period->granularity();

@@ -310,8 +310,10 @@ std::string Duration::value() const {
 
 TimeValue TimeValue::of(const Period& period, Mod mod) {
   TimeValue v;
-  // Parts of day stay DATE as in the TimeBank/AQUAINT gold; clock times are TIME.
-  v.type = period.granularity() == Granularity::minute ? TimexType::time : TimexType::date;
+  // TimeML: anything finer than a day is a TIME, clock times and parts of day ("this morning",
+  // "Friday night": 2015-12-15TMO) alike.
+  const Granularity g = period.granularity();
+  v.type = g == Granularity::minute || g == Granularity::part_of_day ? TimexType::time : TimexType::date;
   v.value = period.value();
   v.mod = mod;
   v.period = period;
