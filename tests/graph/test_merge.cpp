@@ -89,6 +89,16 @@ TEST_CASE("outlets giving different dates for the same event are reported with b
   CHECK_THAT(both, Catch::Contains("005_contradiction"));
 }
 
+TEST_CASE("a future reference is no date: it neither conflicts with nor dates an event", "[graph][merge][conflict]") {
+  events::TimeAnchor future{"FUTURE_REF", "", testing::day("2015-12-15").begin, std::nullopt, "dct-tense", std::nullopt, ""};
+  auto a = document("a", {mention("a", "talks", day("2015-12-18"), {"John Kerry"}, "Geneva")});
+  auto b = document("b", {mention("b", "talks", future, {"John Kerry"})});
+  graph::EventGraph g = graph::build({a, b}, {});
+  CHECK(g.conflicts.empty());
+  for (const auto& e : g.events)
+    if (e.time) CHECK(e.time->value != "FUTURE_REF");
+}
+
 TEST_CASE("different places, unrelated triggers and disjoint actors keep events apart", "[graph][merge]") {
   auto a = document("a", {mention("a", "talks", day("2015-12-15"), {"John Kerry"}, "Moscow"),
                           mention("a", "strikes", day("2015-12-15"), {"Russia"}, "Syria")});
