@@ -124,3 +124,32 @@ TEST_CASE("role nouns in argument position are kept for the resolver, titles bef
   for (const auto& am : a.actor_mentions) putin_titled = putin_titled || (am.name == "Vladimir Putin" && am.title == "Russian President");
   CHECK(putin_titled);
 }
+
+TEST_CASE("names inside a noun's phrase are not subjects; clause openers are no such phrase", "[events][arguments]") {
+  auto a = analyze_text(
+      "Kerry and the United Nations envoy for Syria, Staffan de Mistura, want to hold talks. "
+      "The next meeting of world powers on Syria would take place in New York City. "
+      "Many people have died since Syria's conflict erupted.\n");
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  CHECK(has(talks->actors, "Staffan de Mistura"));
+  CHECK_FALSE(has(talks->actors, "Syria"));
+  const auto* meeting = find(a, "meeting");
+  REQUIRE(meeting != nullptr);
+  CHECK_FALSE(has(meeting->actors, "Syria"));
+  CHECK(meeting->location == "New York City");
+  const auto* erupted = find(a, "erupted");
+  REQUIRE(erupted != nullptr);
+  CHECK(has(erupted->actors, "Syria"));
+}
+
+TEST_CASE("a journey's destination is its place and its origin no actor", "[events][arguments]") {
+  auto a = analyze_text("Kerry travels to Moscow from Paris. His visit to Moscow follows talks in Riyadh.\n");
+  const auto* travels = find(a, "travels");
+  REQUIRE(travels != nullptr);
+  CHECK(travels->location == "Moscow");
+  CHECK_FALSE(has(travels->actors, "Paris"));
+  const auto* visit = find(a, "visit");
+  REQUIRE(visit != nullptr);
+  CHECK(visit->location == "Moscow");
+}

@@ -61,10 +61,14 @@ inline const graph::Event* event_of(const graph::EventGraph& g, const std::strin
   return nullptr;
 }
 
-/// The event whose summary is `summary` (the first in timeline order).
+/// The event whose summary is `summary`, or else the one holding a mention summarized so (the
+/// first in timeline order).
 inline const graph::Event* event_named(const graph::EventGraph& g, const std::string& summary) {
   for (const auto& e : g.events)
     if (e.summary == summary) return &e;
+  for (const auto& e : g.events)
+    for (const auto& m : e.mentions)
+      if (m.summary == summary) return &e;
   return nullptr;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "chronicle/events/extractor.hpp"
 #include "gazetteer.hpp"
 
 namespace chronicle::actors {
@@ -465,6 +466,7 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
       }
       m.actors = std::move(names);
       if (!m.location.empty()) m.location = rename(m.location);
+      m.summary = events::summarize(m);  // with the canonical names
     }
   }
   return table;

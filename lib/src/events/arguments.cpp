@@ -49,6 +49,23 @@ bool is_role_noun(std::string_view form) {
   return std::find(std::begin(kNouns), std::end(kNouns), form) != std::end(kNouns);
 }
 
+// "round of talks", "series of strikes", "wave of attacks": the noun after "of" is the event.
+bool is_support_noun(const std::string& lemma) {
+  return lemma == "round" || lemma == "series" || lemma == "wave" || lemma == "string" || lemma == "spate";
+}
+
+// Movements whose destination is their place: "a visit to Moscow", "Kerry travels to Moscow".
+bool is_motion(std::string_view lemma) {
+  static constexpr std::string_view kLemmas[] = {"visit", "trip", "travel", "arrive", "fly", "journey", "tour",
+                                                 "return", "head", "come", "go", "move", "deploy"};
+  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
+}
+
+bool is_clause_opener(std::string_view form) {
+  return form == "since" || form == "after" || form == "before" || form == "as" || form == "because" || form == "while" ||
+         form == "until" || form == "although" || form == "though" || form == "if" || form == "when" || form == "once";
+}
+
 bool is_topic_preposition(std::string_view form) {
   return form == "on" || form == "about" || form == "over" || form == "regarding" || form == "concerning";
 }
@@ -117,6 +134,13 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb, std::vector<
       continue;
     }
     if (found && form != "and" && form != "," && form != "’s" && form != "'s") {
+      // A name in a noun's prepositional phrase is no subject: "the United Nations envoy for
+      // Syria, Staffan de Mistura", "the next meeting of world powers on Syria would take place".
+      // (Not after a clause opener: "since Syria's conflict erupted".)
+      if (words[k].upos == Upos::adp && k > 0 && entity_at_[k - 1] < 0 &&
+          (words[k - 1].upos == Upos::noun || is_role_noun(word(k - 1))) && !is_clause_opener(form) && k + 1 < verb &&
+          entity_at_[k + 1] >= 0 && !agent.empty())
+        agent.erase(agent.begin());
       // A title phrase between coordinated names: "Kerry and his Russian counterpart Lavrov".
       std::size_t j = k;
       while (j > 0 && k - j < 5 && entity_at_[j] < 0 && word(j) != "and" && words[j].upos != Upos::verb &&
@@ -188,7 +212,12 @@ std::string ArgumentFinder::title_of(const entities::Entity& entity) const {
 std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location,
                                                            std::vector<std::string>* roles) const {
   const auto& words = *words_;
+  // "a third round of talks on Syria": a support noun takes the topic of the noun it counts.
   bool topical = takes_topic(words[t].lemma);
+  if (!topical && is_support_noun(words[t].lemma))
+    for (std::size_t k = t + 2; k < words.size() && k <= t + 4 && !topical; ++k)
+      if (words[k].upos == Upos::noun) topical = takes_topic(words[k].lemma);
+  bool motion = is_motion(words[t].lemma);
   bool in_topic = false;  // inside an "on ..." phrase of a topical trigger
   std::vector<std::string> found;
   int last_entity = -1;
@@ -213,11 +242,13 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
       const entities::Entity& e = entities_[static_cast<std::size_t>(entity_at_[k])];
       std::string before = k > 0 ? word(k - 1) : "";
       if (before == "the" && k > 1) before = word(k - 2);
-      if (e.type == "LOC" && location.empty() && (before == "in" || before == "at" || before == "near")) {
-        location = name_of(e);
+      if (e.type == "LOC" && location.empty() &&
+          (before == "in" || before == "at" || before == "near" || (motion && before == "to"))) {
+        location = name_of(e);  // "talks in Moscow", "a visit to Moscow"
         in_topic = false;
         continue;
       }
+      if (motion && before == "from") continue;  // where a trip starts is neither its place nor an actor
       if (!in_topic) found.push_back(name_of(e));
       continue;
     }
@@ -325,10 +356,6 @@ bool is_hosting_verb(const std::string& lemma) {
 constexpr std::size_t kSubjectReach = 14;  // words from a subject noun to its support verb
 constexpr std::size_t kObjectReach = 6;    // words from a hosting verb to its object noun
 
-// "round of talks", "series of strikes", "wave of attacks": the noun after "of" is the event.
-bool is_support_noun(const std::string& lemma) {
-  return lemma == "round" || lemma == "series" || lemma == "wave" || lemma == "string" || lemma == "spate";
-}
 
 void absorb(Mention& into, const Mention& from) {
   bool from_timex = from.time && (from.time->rule == "timex" || from.time->rule == "governing-event");

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "chronicle/events/extractor.hpp"
 #include "internal.hpp"
 
 namespace chronicle::graph::detail {
@@ -70,11 +71,12 @@ std::vector<Event> make_events(const std::vector<events::DocumentAnalysis>& anal
       return a.doc != b.doc ? a.doc < b.doc : a.mention < b.mention;
     });
     Event e;
-    std::vector<std::string> triggers, places, summaries;
+    std::vector<std::string> triggers, lemmas, places, summaries;
     for (MentionRef r : refs) {
       const events::Mention& m = analyses[r.doc].mentions[r.mention];
       e.mentions.push_back(m);
       triggers.push_back(m.trigger_text);
+      lemmas.push_back(m.lemma.empty() ? m.trigger_text : m.lemma);
       places.push_back(m.location);
       summaries.push_back(m.summary);
     }
@@ -84,11 +86,16 @@ std::vector<Event> make_events(const std::vector<events::DocumentAnalysis>& anal
     e.actors = actors_by_frequency(e.mentions);
     // "The Moscow talks" name their place, not a participant.
     if (!e.location.empty()) std::erase(e.actors, e.location);
+    // The summary most mentions share; when they disagree (each article names the event its own
+    // way), one made from the most frequent lemma, the event's actors and its place.
     e.summary = most_frequent(summaries);
-    if (e.summary.empty()) {
-      e.summary = e.trigger;
-      if (!e.actors.empty()) e.summary += fmt::format(" ({})", fmt::join(e.actors, ", "));
-      if (!e.location.empty()) e.summary += " in " + e.location;
+    if (e.summary.empty() || 2 * static_cast<std::size_t>(std::count(summaries.begin(), summaries.end(), e.summary)) < summaries.size()) {
+      events::Mention head;
+      head.lemma = most_frequent(lemmas);
+      head.trigger_text = e.trigger;
+      head.actors.assign(e.actors.begin(), e.actors.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(e.actors.size(), 4)));
+      head.location = e.location;
+      e.summary = events::summarize(head);
     }
     for (const PendingReason& p : c.reasons)
       e.merge_reasons.push_back({index_of(refs, p.first), index_of(refs, p.second), p.score, p.reasons});
