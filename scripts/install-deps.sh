@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Chronicle needs to build and test on Debian 12, from Debian's packages.
 # Idempotent: packages already present are left alone; run it as often as you like.
+# usage: scripts/install-deps.sh [--browser]
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,14 @@ packages=(
   wordnet-base wordnet-dev iso-codes libtimezonemap-data graphviz
   clang libclang-rt-14-dev python3
 )
+
+# --browser: also Debian's chromium, which the tests use to render the HTML timeline headless.
+for arg in "$@"; do
+  case $arg in
+    --browser) packages+=(chromium) ;;
+    *) echo "usage: install-deps.sh [--browser]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
