@@ -125,7 +125,7 @@ void write_aggregated(std::ostream& out, const graph::EventGraph& graph, const s
     std::vector<std::size_t> top = groups[g].events;
     for (std::size_t i : top) group_of[i] = g;
     std::stable_sort(top.begin(), top.end(), [&](std::size_t a, std::size_t b) { return graph.events[a].sources() > graph.events[b].sources(); });
-    std::string label = fmt::format("{}\n{} events", groups[g].label.starts_with("undated") ? "undated" : groups[g].label, top.size());
+    std::string label = fmt::format("{}\n{} {}", groups[g].label.starts_with("undated") ? "undated" : groups[g].label, top.size(), top.size() == 1 ? "event" : "events");
     for (std::size_t k = 0; k < top.size() && k < 3; ++k) label += "\n• " + detail::shorten(graph.events[top[k]].summary, 50);
     out << fmt::format("  g{} [label=\"{}\"];\n", g, dot_escape(label));
   }
