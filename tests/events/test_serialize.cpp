@@ -62,6 +62,16 @@ TEST_CASE("a DocumentAnalysis survives a JSON round trip field for field", "[eve
   CHECK(*back->dct == date::year_month_day{date::year{2015} / 12 / 15});
 }
 
+TEST_CASE("a future reference survives the round trip open-ended", "[events][serialize]") {
+  DocumentAnalysis a = sample();
+  a.mentions[0].time = TimeAnchor{"FUTURE_REF", "", parse_day("2015-12-15"), std::nullopt, "dct-tense", std::nullopt, ""};
+  auto back = analysis_from_json(to_json(a), "test");
+  REQUIRE(back);
+  REQUIRE(back->mentions[0].time);
+  CHECK(back->mentions[0].time->value == "FUTURE_REF");
+  CHECK_FALSE(back->mentions[0].time->end);
+}
+
 TEST_CASE("bad analysis JSON is an error naming the origin and the problem", "[events][serialize]") {
   auto [json, expected] = GENERATE(table<std::string, std::string>({
       {"{", "fixture.json"},

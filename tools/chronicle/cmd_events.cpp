@@ -1,11 +1,18 @@
 // chronicle events: event mentions of each document, before cross-document merging. Actor names
-// are resolved over the documents of the run, so each actor has one canonical name.
+// are resolved over the documents of the run, so each actor has one canonical name; analyses wait
+// in a temporary file meanwhile, so memory stays flat however many documents are read.
 
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "chronicle/events/serialize.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "corpus_source.hpp"
@@ -71,16 +78,44 @@ void print_text(const events::DocumentAnalysis& a) {
   std::cout << '\n';
 }
 
+// Actor names are made canonical over the whole run, so nothing can be printed before the last
+// document is read. To keep memory flat on any corpus size, each analysis goes to a temporary
+// file as one JSON line while only its names are kept; the second pass reads them back, rewrites
+// them to canonical names and prints.
 int run_events(const EventsOptions& options) {
   const Analyzer& pipeline = analyzer();
-  std::vector<events::DocumentAnalysis> analyses;
-  int status = for_each_document(options.input, [&](const ingest::Document& doc) { analyses.push_back(pipeline.analyze(doc)); });
-  pipeline.resolve_actors(analyses);
-  for (const auto& a : analyses) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool(std::tmpfile(), &std::fclose);
+  if (!spool) {
+    report_error(fmt::format("events: cannot create a temporary file: {}", std::strerror(errno)));
+    return kExitFailure;
+  }
+  actors::NameCollector names;
+  std::size_t count = 0;
+  int status = for_each_document(options.input, [&](const ingest::Document& doc) {
+    events::DocumentAnalysis a = pipeline.analyze(doc);
+    names.add(a);
+    std::string line = events::to_json(a);
+    line += '\n';
+    if (std::fwrite(line.data(), 1, line.size(), spool.get()) != line.size())
+      throw std::runtime_error(fmt::format("events: cannot write the temporary file: {}", std::strerror(errno)));
+    ++count;
+  });
+  actors::Resolution resolution = pipeline.resolve_names(names);
+  std::rewind(spool.get());
+  std::unique_ptr<char, void (*)(void*)> buffer(nullptr, &std::free);
+  std::size_t capacity = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    char* raw = buffer.release();
+    ssize_t length = getline(&raw, &capacity, spool.get());
+    buffer.reset(raw);
+    if (length <= 0) throw std::runtime_error("events: the temporary file ended early");
+    auto a = events::analysis_from_json(std::string_view(raw, static_cast<std::size_t>(length)), "the events spool");
+    if (!a) throw std::runtime_error(a.error().message);
+    resolution.apply(*a);
     if (options.format == "json")
-      std::cout << analysis_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      std::cout << analysis_json(*a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else
-      print_text(a);
+      print_text(*a);
   }
   return status;
 }

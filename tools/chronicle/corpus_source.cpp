@@ -33,13 +33,11 @@ class PipelineAnalyzer final : public Analyzer {
   }
   events::DocumentAnalysis analyze(const ingest::Document& doc) const override { return extractor_->analyze(doc); }
   events::ActorTable resolve_actors(std::vector<events::DocumentAnalysis>& analyses) const override {
-    events::ActorTable table = resolver_->resolve(analyses);
-    for (auto& a : analyses)
-      for (auto& m : a.mentions) m.summary = events::summarize(m);
-    return table;
+    return resolver_->resolve(analyses);
   }
+  actors::Resolution resolve_names(const actors::NameCollector& names) const override { return resolver_->resolve(names); }
   // Bump when extraction changes, so `build` re-analyses what it stored.
-  std::string version() const override { return "pipeline-1"; }
+  std::string version() const override { return "pipeline-2"; }
 
  private:
   std::optional<events::Extractor> extractor_;

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "chronicle/actors/resolver.hpp"
 #include "chronicle/events/actor_table.hpp"
 #include "chronicle/events/mention.hpp"
 #include "chronicle/ingest/document.hpp"
@@ -22,6 +23,8 @@ class Analyzer {
   virtual events::DocumentAnalysis analyze(const ingest::Document& doc) const = 0;
   /// One canonical actor per real entity over all analyses, with Mention::actors made canonical.
   virtual events::ActorTable resolve_actors(std::vector<events::DocumentAnalysis>& analyses) const = 0;
+  /// The same from the names of analyses not kept in memory; Resolution::apply rewrites each.
+  virtual actors::Resolution resolve_names(const actors::NameCollector& names) const = 0;
   /// Changes whenever analyses change, so `build` re-analyses stored documents.
   virtual std::string version() const = 0;
 };

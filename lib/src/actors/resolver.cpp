@@ -172,7 +172,7 @@ std::string Resolver::group_key(std::string_view name) const {
   return join(words);
 }
 
-Resolver::Affiliation Resolver::affiliation_of(std::string_view phrase) const {
+Affiliation Resolver::affiliation_of(std::string_view phrase) const {
   Affiliation out;
   std::vector<std::string> words;
   for (std::string& w : words_of(phrase)) {
@@ -298,25 +298,72 @@ struct Cluster {
 
 }  // namespace
 
-events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& analyses) const {
-  // Every name seen, with its type where the extractor gave one.
-  std::vector<std::pair<std::string, std::string>> seen;
-  std::map<std::string, std::string> type_of;  // surface -> type
-  for (const auto& a : analyses) {
-    for (const auto& am : a.actor_mentions) {
-      seen.emplace_back(am.name, am.type);
-      type_of.emplace(am.name, am.type);
-    }
-    for (const auto& m : a.mentions) {
-      for (const auto& name : m.actors) seen.emplace_back(name, type_of.count(name) ? type_of[name] : "");
-      if (!m.location.empty()) seen.emplace_back(m.location, "LOC");
-    }
+void NameCollector::add(const events::DocumentAnalysis& a) {
+  auto see = [&](const std::string& surface, const std::string& type) {
+    auto [it, inserted] = index_.emplace(std::make_pair(surface, type), seen_.size());
+    if (inserted) seen_.push_back({surface, type, 0});
+    ++seen_[it->second].count;
+  };
+  for (const auto& am : a.actor_mentions) {
+    see(am.name, am.type);
+    type_of_.emplace(am.name, am.type);
+    if (am.type == "PER" && !am.title.empty()) titles_.emplace(am.name, am.title);
   }
+  for (const auto& m : a.mentions) {
+    for (const auto& name : m.actors) {
+      auto t = type_of_.find(name);
+      see(name, t == type_of_.end() ? "" : t->second);
+    }
+    if (!m.location.empty()) see(m.location, "LOC");
+  }
+}
 
+events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& analyses) const {
+  NameCollector names;
+  for (const auto& a : analyses) names.add(a);
+  Resolution resolution = resolve(names);
+  for (auto& a : analyses) resolution.apply(a);
+  return resolution.table();
+}
+
+std::string Resolution::rename(const std::string& surface) const {
+  auto it = canonical_of_.find(surface);
+  return it == canonical_of_.end() ? surface : it->second;
+}
+
+void Resolution::apply(events::DocumentAnalysis& a) const {
+  std::map<std::string, int> people;  // canonical name -> how often this article names them
+  for (const auto& am : a.actor_mentions)
+    if (am.type == "PER") ++people[rename(am.name)];
+  for (auto& m : a.mentions)
+    for (const std::string& role : m.roles) {
+      std::vector<std::string> found = resolver_->resolve_role(role, people, profiles_);
+      for (std::string& name : found)
+        if (std::find(m.actors.begin(), m.actors.end(), name) == m.actors.end()) m.actors.push_back(std::move(name));
+    }
+  for (auto& am : a.actor_mentions) am.name = rename(am.name);
+  for (auto& m : a.mentions) {
+    std::vector<std::string> names;
+    for (const auto& name : m.actors) {
+      std::string c = rename(name);
+      if (std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+    }
+    m.actors = std::move(names);
+    if (!m.location.empty()) m.location = rename(m.location);
+    m.summary = events::summarize(m);  // with the canonical names
+  }
+}
+
+Resolution Resolver::resolve(const NameCollector& names) const {
   std::vector<Cluster> clusters;
   std::map<std::string, std::size_t> by_key;      // fold/key of canonical-ish name -> cluster
   std::map<std::string, std::size_t> of_surface;  // surface -> cluster
-  std::vector<std::pair<std::string, NormalName>> singles;  // one-word person-like names, resolved last
+  struct Single {
+    std::string surface;
+    NormalName name;
+    int count;  // occurrences
+  };
+  std::vector<Single> singles;  // one-word person-like names, resolved last
 
   auto cluster_for = [&](const std::string& key, const std::string& type) -> Cluster& {
     auto [it, inserted] = by_key.emplace(key, clusters.size());
@@ -324,7 +371,7 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
     return clusters[it->second];
   };
 
-  for (const auto& [surface, type] : seen) {
+  for (const auto& [surface, type, count] : names.seen_) {
     if (of_surface.count(surface)) continue;
     NormalName n = normalize(surface, type);
     if (n.name.empty()) continue;
@@ -333,11 +380,11 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
     bool gazetteer = countries_.count(name_key) || organizations_.count(name_key) || metonyms_.count(name_key) ||
                      (n.type == "LOC" && places_.count(ActorTable::key(surface)));
     if (n.type == "PER" && words.size() == 1) {
-      singles.emplace_back(surface, n);
+      singles.push_back({surface, n, count});
       continue;
     }
     if (n.type.empty() && words.size() == 1 && !gazetteer && !is_acronym(n.name)) {
-      singles.emplace_back(surface, n);
+      singles.push_back({surface, n, count});
       continue;
     }
     std::string key = (n.type == "PER" || n.type.empty()) ? "p:" + fold(n.name) : "k:" + group_key(n.name);
@@ -393,19 +440,19 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
       if (last != surname) by_surname[last].emplace_back(j, n_form);
     }
   }
-  for (const auto& [surface, n] : singles) {
+  for (const auto& [surface, n, count] : singles) {
     std::string folded = fold(n.name);
     std::size_t best = clusters.size();
     int best_count = 0;
     if (auto it = by_surname.find(folded); it != by_surname.end()) {
       std::map<std::size_t, int> counts;  // ordered: ties go to the earliest cluster
-      for (auto [j, count] : it->second) counts[j] += count;
-      for (auto [j, count] : counts)
-        if (count > best_count) best = j, best_count = count;
+      for (auto [j, n_form] : it->second) counts[j] += n_form;
+      for (auto [j, total] : counts)
+        if (total > best_count) best = j, best_count = total;
     }
     if (best == clusters.size()) {
       Cluster& c = cluster_for("p:" + folded, n.type);
-      c.full_forms[n.name]++;
+      c.full_forms[n.name] += count;
       c.aliases.insert(surface);
       of_surface[surface] = by_key["p:" + folded];
       continue;
@@ -415,8 +462,9 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
     of_surface[surface] = best;
   }
 
-  // The table, and every mention rewritten to canonical names.
-  events::ActorTable table;
+  // The table, and the canonical name of every surface.
+  Resolution out;
+  out.resolver_ = this;
   std::vector<std::string> canonical(clusters.size());
   for (std::size_t i = 0; i < clusters.size(); ++i) {
     const Cluster& c = clusters[i];
@@ -428,48 +476,18 @@ events::ActorTable Resolver::resolve(std::vector<events::DocumentAnalysis>& anal
       if (form.first != canonical[i]) actor.aliases.push_back(form.first);
     for (const auto& alias : c.aliases)
       if (std::find(actor.aliases.begin(), actor.aliases.end(), alias) == actor.aliases.end()) actor.aliases.push_back(alias);
-    table.add(std::move(actor));
+    out.table_.add(std::move(actor));
   }
-  auto rename = [&](const std::string& surface) {
-    auto it = of_surface.find(surface);
-    return it == of_surface.end() ? surface : canonical[it->second];
-  };
+  for (const auto& [surface, c] : of_surface) out.canonical_of_[surface] = canonical[c];
 
   // Who each person is, from the titles before their name anywhere in the corpus.
-  std::map<std::string, Affiliation> profiles;
-  for (const auto& a : analyses)
-    for (const auto& am : a.actor_mentions)
-      if (am.type == "PER" && !am.title.empty()) {
-        Affiliation f = affiliation_of(am.title);
-        Affiliation& p = profiles[rename(am.name)];
-        p.groups.insert(f.groups.begin(), f.groups.end());
-        p.words.insert(f.words.begin(), f.words.end());
-      }
-  for (auto& a : analyses) {
-    std::map<std::string, int> people;  // canonical name -> how often this article names them
-    for (const auto& am : a.actor_mentions)
-      if (am.type == "PER") ++people[rename(am.name)];
-    for (auto& m : a.mentions)
-      for (const std::string& role : m.roles) {
-        std::vector<std::string> found = resolve_role(role, people, profiles);
-        for (std::string& name : found)
-          if (std::find(m.actors.begin(), m.actors.end(), name) == m.actors.end()) m.actors.push_back(std::move(name));
-      }
+  for (const auto& [surface, title] : names.titles_) {
+    Affiliation f = affiliation_of(title);
+    Affiliation& p = out.profiles_[out.rename(surface)];
+    p.groups.insert(f.groups.begin(), f.groups.end());
+    p.words.insert(f.words.begin(), f.words.end());
   }
-  for (auto& a : analyses) {
-    for (auto& am : a.actor_mentions) am.name = rename(am.name);
-    for (auto& m : a.mentions) {
-      std::vector<std::string> names;
-      for (const auto& name : m.actors) {
-        std::string c = rename(name);
-        if (std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
-      }
-      m.actors = std::move(names);
-      if (!m.location.empty()) m.location = rename(m.location);
-      m.summary = events::summarize(m);  // with the canonical names
-    }
-  }
-  return table;
+  return out;
 }
 
 }  // namespace chronicle::actors

@@ -52,7 +52,7 @@ TimeAnchor time_from(const Json& j) {
   t.granularity = str(j, "granularity");
   t.begin = day_from(j, "begin");
   t.end = day_from(j, "end");
-  if (t.begin && !t.end) t.end = t.begin;
+  if (t.begin && !t.end && !t.granularity.empty()) t.end = t.begin;  // a day; FUTURE_REF stays open-ended
   t.rule = str(j, "rule");
   if (j.contains("timex")) t.timex = span_from(j.at("timex"));
   t.timex_text = str(j, "timex_text");

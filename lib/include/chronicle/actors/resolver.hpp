@@ -33,6 +33,51 @@ struct NormalName {
   std::string type;  ///< "PER", "ORG", "LOC"
 };
 
+/// What a title or role phrase says about a person: the states and bodies it names ("Russian",
+/// "the Kremlin", "US" -> Russia, Russia, United States) and its other words, lower-cased
+/// ("president", "secretary", "of", "state").
+struct Affiliation {
+  std::set<std::string> groups;
+  std::set<std::string> words;
+};
+
+/// The names of a corpus, gathered one analysis at a time: what resolving needs from each
+/// analysis, without keeping the analyses (`chronicle events` streams a corpus through it).
+class NameCollector {
+ public:
+  void add(const events::DocumentAnalysis& analysis);
+
+ private:
+  friend class Resolver;
+  struct Seen {
+    std::string surface, type;
+    int count = 0;
+  };
+  std::vector<Seen> seen_;  // first-seen order
+  std::map<std::pair<std::string, std::string>, std::size_t> index_;
+  std::map<std::string, std::string> type_of_;                // surface -> the type it was first given
+  std::set<std::pair<std::string, std::string>> titles_;       // (person's surface name, title before it)
+};
+
+class Resolver;
+
+/// A corpus's actors, resolved: the actor table, and the rewriting of each analysis to it.
+class Resolution {
+ public:
+  const events::ActorTable& table() const { return table_; }
+  /// Rewrites the actor names, places and role nouns of `analysis` to canonical names and
+  /// remakes its mentions' summaries.
+  void apply(events::DocumentAnalysis& analysis) const;
+
+ private:
+  friend class Resolver;
+  std::string rename(const std::string& surface) const;
+  const Resolver* resolver_ = nullptr;
+  events::ActorTable table_;
+  std::map<std::string, std::string> canonical_of_;   // surface -> canonical name
+  std::map<std::string, Affiliation> profiles_;       // canonical person -> what their titles say
+};
+
 /// Resolves actor names; immutable after load, safe to share between threads.
 class Resolver {
  public:
@@ -56,6 +101,10 @@ class Resolver {
   /// rewrites each Mention::actors entry (and location) to its canonical name.
   events::ActorTable resolve(std::vector<events::DocumentAnalysis>& analyses) const;
 
+  /// The same in two steps, for corpora too large to hold: the names of every analysis first,
+  /// then Resolution::apply on each analysis again.
+  Resolution resolve(const NameCollector& names) const;
+
   /// The key under which variants of an organization's or place's name meet: a demonym inside a
   /// longer name counts as its country ("International Syrian Support Group" and "International
   /// Syria Support Group" give the same key).
@@ -65,13 +114,7 @@ class Resolver {
   /// give the same key.
   static std::string fold(std::string_view name);
 
-  /// What a title or role phrase says about a person: the states and bodies it names
-  /// ("Russian", "the Kremlin", "US" -> Russia, Russia, United States) and its other words,
-  /// lower-cased ("president", "secretary", "of", "state").
-  struct Affiliation {
-    std::set<std::string> groups;
-    std::set<std::string> words;
-  };
+  /// What a title or role phrase says about a person.
   Affiliation affiliation_of(std::string_view phrase) const;
 
   /// The person a role phrase ("Kremlin leader", "minister") stands for among the `people` an
