@@ -41,6 +41,11 @@ std::vector<events::DocumentAnalysis> seed_corpus() {
   return out;
 }
 
+std::size_t count(const events::DocumentAnalysis& a, const std::string& trigger) {
+  return static_cast<std::size_t>(
+      std::count_if(a.mentions.begin(), a.mentions.end(), [&](const events::Mention& m) { return m.trigger_text == trigger; }));
+}
+
 bool has(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -157,4 +162,73 @@ TEST_CASE("support verbs and nouns fold into the noun that carries the event", "
   CHECK(find(a, "talks") != nullptr);
   for (const auto& m : a.mentions)
     if (m.source) CHECK(*m.source < a.mentions.size());
+}
+
+TEST_CASE("auxiliary and modal have carry no event; possession stays a state", "[events][triggers]") {
+  auto a = analyze_text("Patients should not have to travel far. Those plates may have come from Atlanta. "
+                        "The company has three plants.\n");
+  CHECK(find(a, "have") == nullptr);
+  CHECK(find(a, "travel") != nullptr);
+  CHECK(find(a, "come") != nullptr);
+  const auto* has_plants = find(a, "has");
+  REQUIRE(has_plants != nullptr);
+  CHECK(has_plants->event_class == events::EventClass::state);
+}
+
+TEST_CASE("the end of a calendar period is no event, the end of a war is", "[events][triggers]") {
+  auto a = analyze_text("Profit rose in the quarter ended Sept. 30. The company will report results at the end of the "
+                        "year. The war ended in 1991.\n");
+  CHECK(count(a, "ended") == 1);
+  CHECK(find(a, "end") == nullptr);
+  CHECK(find(a, "war") != nullptr);
+}
+
+TEST_CASE("nouns name events in the number and with the complement the lexicon asks", "[events][nominals]") {
+  auto a = analyze_text("The sale of the unit was completed. Sales rose 5%. Its plan to sell the unit failed. "
+                        "The board adopted a rights plan. In a statement, the ministry said the talks had ended.\n");
+  CHECK(find(a, "sale") != nullptr);   // "sale" happens
+  CHECK(find(a, "Sales") == nullptr);  // "sales" is an amount
+  CHECK(count(a, "plan") == 1);        // the intention, not the document
+  CHECK(find(a, "statement") == nullptr);
+  CHECK(find(a, "said") != nullptr);
+}
+
+TEST_CASE("verbs of inclusion and modifier participles are no events", "[events][triggers]") {
+  auto a = analyze_text("The group includes Russia and Iran. Operating profit fell 5%.\n");
+  CHECK(find(a, "includes") == nullptr);
+  CHECK(find(a, "Operating") == nullptr);
+  CHECK(find(a, "fell") != nullptr);
+}
+
+TEST_CASE("WordNet act nouns: zero-derived ones are events, generic and modifier uses are not", "[events][nominals]") {
+  auto a = analyze_text("The move surprised investors. Protesters gathered outside an abortion clinic. "
+                        "The bill would restrict abortion. After the restructuring, the company sold its plants.\n");
+  const auto* move = find(a, "move");
+  REQUIRE(move != nullptr);
+  CHECK(move->event_class == events::EventClass::occurrence);
+  CHECK(find(a, "abortion") == nullptr);
+  CHECK(find(a, "restructuring") != nullptr);
+}
+
+TEST_CASE("tense, polarity and direction come from the language stage's verb groups", "[events][tense]") {
+  auto a = analyze_text("Kerry went into the meeting not knowing the answer. The ministers have met twice. "
+                        "The talks are set to begin soon. Lavrov would travel to Vienna.\n");
+  const auto* knowing = find(a, "knowing");
+  REQUIRE(knowing != nullptr);
+  CHECK(knowing->polarity == events::Polarity::negative);
+  CHECK(knowing->tense == events::Tense::prespart);
+  const auto* met = find(a, "met");
+  REQUIRE(met != nullptr);
+  CHECK(met->tense == events::Tense::present);  // TimeML: present perfect is PRESENT ...
+  REQUIRE(met->time);
+  CHECK(met->time->value == "PAST_REF");        // ... and lies in the past
+  const auto* begin = find(a, "begin");
+  REQUIRE(begin != nullptr);
+  CHECK(begin->tense == events::Tense::infinitive);
+  REQUIRE(begin->time);
+  CHECK(begin->time->value == "FUTURE_REF");
+  const auto* travel = find(a, "travel");
+  REQUIRE(travel != nullptr);
+  REQUIRE(travel->time);
+  CHECK(travel->time->value == "FUTURE_REF");  // "would": hypothetical, ahead of the DCT
 }

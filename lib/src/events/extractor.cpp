@@ -13,6 +13,7 @@
 #include "chronicle/segment/segmenter.hpp"
 #include "chronicle/temporal/tagger.hpp"
 #include "lexicon.hpp"
+#include "text.hpp"
 #include "verb_group.hpp"
 
 namespace chronicle::events {
@@ -31,6 +32,7 @@ struct ExtractorModels {
 namespace {
 
 using detail::Direction;
+using detail::lower;
 using language::Upos;
 using language::Word;
 
@@ -41,11 +43,6 @@ struct Trigger {
   EventClass event_class = EventClass::occurrence;
   detail::VerbGroup group;
 };
-
-// Light verbs and auxiliaries used as main verbs carry no event of their own in news timelines.
-bool is_light_verb(std::string_view lemma) {
-  return lemma == "be" || lemma == "do" || lemma == "get" || lemma == "let" || lemma == "seem" || lemma == "become";
-}
 
 // Participles that work as prepositions or noun modifiers name no event: "including Islamic State",
 // "based in Riyadh", "compared with", "operating profit", "preferred stock".
@@ -58,30 +55,91 @@ bool is_modifier_participle(const std::vector<Word>& words, std::size_t i, std::
   for (std::string_view p : {"including", "based", "compared", "regarding", "concerning", "excluding", "following",
                              "according", "given", "pending", "provided", "led", "backed"})
     if (form == p && (p != "according" && p != "led" && p != "backed")) return true;
-  // Attributive: between a determiner or adjective and a noun.
+  // Attributive: between a determiner, adjective or preposition and a noun ("in operating profit").
   bool noun_after = i + 1 < words.size() && (words[i + 1].upos == Upos::noun || words[i + 1].upos == Upos::propn);
-  bool det_before = i > 0 && (words[i - 1].upos == Upos::det || words[i - 1].upos == Upos::adj || words[i - 1].upos == Upos::num);
+  if (noun_after && lower(form) == "operating") return true;  // "operating profit", "operating systems"
+  bool det_before = i > 0 && (words[i - 1].upos == Upos::det || words[i - 1].upos == Upos::adj ||
+                              words[i - 1].upos == Upos::num || words[i - 1].upos == Upos::adp);
   return noun_after && det_before;
 }
 
+// The next word after `i` that is no adverb or negation ("has not yet met"), or words.size().
+std::size_t next_content_word(const std::vector<Word>& words, std::size_t i) {
+  std::size_t k = i + 1;
+  while (k < words.size() && (words[k].upos == Upos::adv || words[k].upos == Upos::part) &&
+         words[k].xpos != "TO")
+    ++k;
+  return k;
+}
+
+// "have" is no event as the modal "have to" ("they have to travel": the travelling is) nor as an
+// auxiliary the tagger took for a main verb ("may have come", "has offended").
+bool is_auxiliary_have(const std::vector<Word>& words, std::size_t i, std::string_view text) {
+  if (words[i].lemma != "have") return false;
+  std::size_t k = next_content_word(words, i);
+  if (k == words.size()) return false;
+  if (lower(words[k].span.of(text)) == "to") return true;
+  return words[k].upos == Upos::verb && (words[k].xpos == "VBN" || words[k].xpos == "VBD");
+}
+
+// "the quarter ended Sept. 30", "the year ending in June": the verb only says where a period
+// stops; no event ends there.
+bool is_period_end(const detail::Lexicon& lexicon, const std::vector<Word>& words, std::size_t i,
+                   const std::vector<bool>& in_timex, std::string_view text) {
+  if (words[i].lemma != "end" || i == 0) return false;
+  return in_timex[i - 1] || lexicon.period_noun(lower(words[i - 1].span.of(text)));
+}
+
+// "the end of the year", "at the beginning of March": a point of the calendar, no eventuality.
+bool is_calendar_point(const detail::Lexicon& lexicon, const std::vector<Word>& words, std::size_t i,
+                       const std::vector<bool>& in_timex, std::string_view text) {
+  if (!lexicon.calendar_point_noun(words[i].lemma)) return false;
+  if (i + 1 >= words.size() || lower(words[i + 1].span.of(text)) != "of") return false;
+  for (std::size_t k = i + 2; k < words.size() && k <= i + 4; ++k)
+    if (in_timex[k] || lexicon.period_noun(lower(words[k].span.of(text)))) return true;
+  return false;
+}
+
+// A singular noun with no determiner and no describing modifier names a kind of event, not one
+// that happens: "opposed abortion", "laws on immigration"; but "resumed violence" happened.
+bool is_bare_singular(const std::vector<Word>& words, std::size_t i) {
+  if (words[i].xpos != "NN") return false;
+  for (std::size_t k = i; k-- > 0;) {
+    Upos u = words[k].upos;
+    if (u == Upos::adj || words[k].xpos == "VBN") return false;
+    if (u == Upos::noun || u == Upos::adv) continue;
+    return u != Upos::det && u != Upos::pron && u != Upos::num && u != Upos::propn && words[k].xpos != "POS";
+  }
+  return true;
+}
+
 std::vector<Trigger> find_triggers(const detail::Lexicon& lexicon, const std::vector<Word>& words,
-                                   const std::vector<bool>& blocked, std::string_view text) {
+                                   const std::vector<bool>& blocked, const std::vector<bool>& in_timex,
+                                   std::string_view text) {
+  const language::VerbGroups groups = language::verb_groups(words, text);
   std::vector<Trigger> triggers;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (blocked[i]) continue;
     const Word& w = words[i];
     std::string_view form = w.span.of(text);
     if (std::none_of(form.begin(), form.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) continue;
-    if (w.upos == Upos::verb && !is_light_verb(w.lemma) && !is_modifier_participle(words, i, text)) {
-      triggers.push_back({i, true, lexicon.verb_class(w.lemma), detail::verb_group(words, i, text)});
+    if (w.upos == Upos::verb) {
+      if (lexicon.non_event_verb(w.lemma) || is_modifier_participle(words, i, text)) continue;
+      if (is_auxiliary_have(words, i, text) || is_period_end(lexicon, words, i, in_timex, text)) continue;
+      triggers.push_back({i, true, lexicon.verb_class(w.lemma), detail::verb_group(groups, words, i, text)});
     } else if (w.upos == Upos::noun) {
-      if (auto c = lexicon.noun_class(w.lemma)) {
-        Trigger t{i, false, *c, {}};
-        t.group.direction = detail::noun_direction(words, i, text);
-        triggers.push_back(t);
-      }
-    } else if (w.upos == Upos::verb && w.lemma == "become") {
-      triggers.push_back({i, true, EventClass::state, detail::verb_group(words, i, text)});
+      const detail::NounEntry* entry = lexicon.noun(w.lemma, w.xpos == "NNS");
+      if (!entry) continue;
+      if (!entry->complement.empty() && (i + 1 >= words.size() || lower(words[i + 1].span.of(text)) != entry->complement))
+        continue;
+      if (is_calendar_point(lexicon, words, i, in_timex, text)) continue;
+      // A noun modifying another classifies it, names no event: "abortion clinic", "merger terms".
+      if (i + 1 < words.size() && words[i + 1].upos == Upos::noun) continue;
+      // Nouns listed by hand name events even bare ("after restructuring"); WordNet's do not.
+      if (!entry->listed && is_bare_singular(words, i)) continue;
+      Trigger t{i, false, entry->event_class, {}};
+      t.group.direction = detail::noun_direction(words, i, text);
+      triggers.push_back(t);
     }
   }
   return triggers;
@@ -109,7 +167,8 @@ std::optional<TimeAnchor> anchor_from_dct(const ingest::Document& doc, Direction
   anchor.rule = "dct-tense";
   switch (direction) {
     case Direction::past: anchor.value = "PAST_REF"; anchor.end = dct; break;
-    case Direction::future: anchor.value = "FUTURE_REF"; anchor.begin = dct; break;
+    case Direction::future:
+    case Direction::hypothetical: anchor.value = "FUTURE_REF"; anchor.begin = dct; break;
     default:
       anchor.value = ingest::format_date(*doc.dct);
       anchor.granularity = "day";
@@ -228,12 +287,13 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
       if (timexes[next_timex].span.begin >= sentence.span.begin) here.push_back(&timexes[next_timex]);
       ++next_timex;
     }
-    std::vector<bool> blocked(words.size(), false);
+    std::vector<bool> in_timex(words.size(), false);
     std::vector<std::size_t> timex_words;
     for (const auto* t : here) {
       timex_words.push_back(word_at(words, t->span));
-      for (std::size_t i = 0; i < words.size(); ++i) blocked[i] = blocked[i] || t->span.overlaps(words[i].span);
+      for (std::size_t i = 0; i < words.size(); ++i) in_timex[i] = in_timex[i] || t->span.overlaps(words[i].span);
     }
+    std::vector<bool> blocked = in_timex;
     for (const auto& e : found)
       for (std::size_t i = 0; i < words.size(); ++i) blocked[i] = blocked[i] || e.span.overlaps(words[i].span);
 
@@ -241,7 +301,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
     for (const auto& e : found)
       a.actor_mentions.push_back({arguments.name_of(e), e.type, doc.to_raw(e.span), e.type == "PER" ? arguments.title_of(e) : ""});
 
-    std::vector<Trigger> triggers = find_triggers(m.lexicon, words, blocked, doc.text);
+    std::vector<Trigger> triggers = find_triggers(m.lexicon, words, blocked, in_timex, doc.text);
     std::size_t first_mention = a.mentions.size();
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& t = triggers[k];
@@ -273,7 +333,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
       if (mention.time) continue;
       if (auto governed = detail::governing_time(a, first_mention, views, k)) {
         mention.time = std::move(governed);
-      } else if (mention.event_class == EventClass::reporting && triggers[k].group.direction != Direction::future &&
+      } else if (mention.event_class == EventClass::reporting && !detail::ahead(triggers[k].group.direction) &&
                  doc.dct) {
         mention.time = anchor_from_dct(doc, Direction::present);
         if (mention.time) mention.time->rule = "reporting-dct";

@@ -62,34 +62,60 @@ std::optional<EventClass> parse_event_class(std::string_view text) {
 
 Result<Lexicon> Lexicon::load() {
   Lexicon lexicon;
-  auto read_classes = [](std::string_view name, std::map<std::string, EventClass, std::less<>>& into) -> Result<void> {
+  auto read_classes = [](std::string_view name, auto&& add) -> Result<void> {
     auto rows = rows_of(name);
     if (!rows) return tl::unexpected(rows.error());
     for (std::size_t i = 0; i < rows->size(); ++i) {
       const auto& row = (*rows)[i];
       auto c = row.size() >= 2 ? parse_event_class(row[1]) : std::nullopt;
       if (!c) return fail("resource {}: entry {} ('{}'): second column must be a TimeML event class", name, i + 1, row[0]);
-      into.emplace(row[0], *c);
+      add(row, *c);
     }
     return {};
   };
-  if (auto ok = read_classes("en/events/classes.tsv", lexicon.verbs_); !ok) return tl::unexpected(ok.error());
-  if (auto ok = read_classes("en/events/nominals.tsv", lexicon.nouns_); !ok) return tl::unexpected(ok.error());
+  auto verb = [&](const std::vector<std::string>& row, EventClass c) { lexicon.verbs_.emplace(row[0], c); };
+  if (auto ok = read_classes("en/events/classes.tsv", verb); !ok) return tl::unexpected(ok.error());
+  auto noun = [&](const std::vector<std::string>& row, EventClass c) {
+    lexicon.nouns_.emplace(row[0], NounEntry{c, row.size() >= 3 ? row[2] : std::string(), true});
+  };
+  if (auto ok = read_classes("en/events/nominals.tsv", noun); !ok) return tl::unexpected(ok.error());
+  auto non_event_verbs = rows_of("en/events/non_event_verbs.tsv");
+  if (!non_event_verbs) return tl::unexpected(non_event_verbs.error());
+  for (const auto& row : *non_event_verbs) lexicon.non_event_verbs_.insert(row[0]);
   auto wordnet = rows_of("en/events/wordnet_nominals.tsv");
   if (!wordnet) return tl::unexpected(wordnet.error());
   // noun.event, noun.process and noun.phenomenon nouns are events; noun.act holds many nouns of
   // activities and institutions ("market", "trading", "management"), so from it only deverbal
-  // nouns are taken ("restructuring", "payment", "acquisition").
+  // nouns are taken: derived ("restructuring", "payment", "acquisition") or zero-derived, the
+  // noun of a verb ("move", "split", "search").
   auto deverbal = [](std::string_view lemma) {
     for (std::string_view suffix : {"tion", "sion", "ment", "ure", "ance", "ence", "al", "ing"})
       if (lemma.size() > suffix.size() + 2 && lemma.ends_with(suffix)) return true;
     return false;
   };
-  for (const auto& row : *wordnet)
-    if (row.size() < 2 || row[1] != "act" || deverbal(row[0])) lexicon.nouns_.emplace(row[0], EventClass::occurrence);
+  for (const auto& row : *wordnet) {
+    bool act = row.size() >= 2 && row[1] == "act";
+    bool also_verb = row.size() >= 3 && row[2] == "verb";
+    if (!act || deverbal(row[0]) || also_verb) lexicon.nouns_.emplace(row[0], NounEntry{});
+  }
   auto non_events = rows_of("en/events/non_events.tsv");
   if (!non_events) return tl::unexpected(non_events.error());
-  for (const auto& row : *non_events) lexicon.nouns_.erase(row[0]);
+  for (const auto& row : *non_events) {
+    if (row.size() >= 2 && row[1] == "plural") {
+      lexicon.plural_non_events_.insert(row[0]);
+    } else if (row.size() >= 2) {
+      return fail("resource en/events/non_events.tsv: '{}': second column must be empty or 'plural'", row[0]);
+    } else {
+      lexicon.nouns_.erase(row[0]);
+    }
+  }
+  auto calendar = rows_of("en/events/calendar_nouns.tsv");
+  if (!calendar) return tl::unexpected(calendar.error());
+  for (const auto& row : *calendar) {
+    if (row.size() >= 2 && row[1] == "period") lexicon.period_nouns_.insert(row[0]);
+    else if (row.size() >= 2 && row[1] == "point") lexicon.point_nouns_.insert(row[0]);
+    else return fail("resource en/events/calendar_nouns.tsv: '{}': second column must be 'period' or 'point'", row[0]);
+  }
   auto cues = rows_of("en/events/cues.tsv");
   if (!cues) return tl::unexpected(cues.error());
   for (const auto& row : *cues) {
@@ -106,10 +132,10 @@ EventClass Lexicon::verb_class(std::string_view lemma) const {
   return it == verbs_.end() ? EventClass::occurrence : it->second;
 }
 
-std::optional<EventClass> Lexicon::noun_class(std::string_view lemma) const {
+const NounEntry* Lexicon::noun(std::string_view lemma, bool plural) const {
   auto it = nouns_.find(lemma);
-  if (it == nouns_.end()) return std::nullopt;
-  return it->second;
+  if (it == nouns_.end() || (plural && plural_non_events_.contains(lemma))) return nullptr;
+  return &it->second;
 }
 
 }  // namespace chronicle::events::detail

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,22 +19,44 @@ struct Cue {
   std::string relation;            ///< "BEFORE", "AFTER", ...
 };
 
+/// What the lexicon says of a noun that names an event.
+struct NounEntry {
+  EventClass event_class = EventClass::occurrence;
+  /// When not empty, the noun names an event only with this word after it: "plans to sell" is an
+  /// intention, "a rights plan" a document.
+  std::string complement;
+  /// Listed in nominals.tsv by hand, rather than taken from WordNet.
+  bool listed = false;
+};
+
 /// Trigger classes, event nouns and ordering cues.
 class Lexicon {
  public:
-  /// Loads classes.tsv, nominals.tsv, wordnet_nominals.tsv and cues.tsv.
+  /// Loads classes.tsv, non_event_verbs.tsv, nominals.tsv, wordnet_nominals.tsv,
+  /// non_events.tsv, calendar_nouns.tsv and cues.tsv.
   static Result<Lexicon> load();
 
   /// The class of a verb lemma (OCCURRENCE when unlisted).
   EventClass verb_class(std::string_view lemma) const;
-  /// The class of a noun lemma when it names an event, else nullopt.
-  std::optional<EventClass> noun_class(std::string_view lemma) const;
+  /// Whether a verb lemma carries no event of its own as a main verb ("be", "include").
+  bool non_event_verb(std::string_view lemma) const { return non_event_verbs_.contains(lemma); }
+  /// The entry of a noun lemma when it names an event in that number, else nullptr ("sale" does,
+  /// "sales" is an amount).
+  const NounEntry* noun(std::string_view lemma, bool plural) const;
+  /// Whether a lower-cased word names a stretch of the calendar ("quarter", "months").
+  bool period_noun(std::string_view word) const { return period_nouns_.contains(word); }
+  /// Whether a noun lemma names a point of a period when "of" and the period follow ("end").
+  bool calendar_point_noun(std::string_view lemma) const { return point_nouns_.contains(lemma); }
   /// The cues, longest first.
   const std::vector<Cue>& cues() const { return cues_; }
 
  private:
   std::map<std::string, EventClass, std::less<>> verbs_;
-  std::map<std::string, EventClass, std::less<>> nouns_;
+  std::map<std::string, NounEntry, std::less<>> nouns_;
+  std::set<std::string, std::less<>> plural_non_events_;  ///< lemmas whose plural names no event
+  std::set<std::string, std::less<>> non_event_verbs_;
+  std::set<std::string, std::less<>> period_nouns_;
+  std::set<std::string, std::less<>> point_nouns_;
   std::vector<Cue> cues_;
 };
 

@@ -1,10 +1,8 @@
 #include "verb_group.hpp"
-#include "text.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
-#include <string>
+
+#include "text.hpp"
 
 namespace chronicle::events::detail {
 namespace {
@@ -12,83 +10,88 @@ namespace {
 using language::Upos;
 using language::Word;
 
-bool is_negation(const Word& w, std::string_view text) {
-  std::string form = lower(w.span.of(text));
-  return form == "not" || form == "n't" || form == "never" || form == "n’t" || w.lemma == "not";
-}
-
-// Catenatives that put the following infinitive in the future: "is set to", "plans to".
-bool is_future_catenative(std::string_view lemma) {
-  static constexpr std::array<std::string_view, 12> kFuture{"set", "due", "expect", "schedule", "plan", "intend",
-                                                            "go", "hope", "aim", "prepare", "agree", "promise"};
-  return std::find(kFuture.begin(), kFuture.end(), lemma) != kFuture.end();
-}
-
-Tense tense_of_finite(std::string_view xpos) {
+// The TimeML tense a verb form has on its own: "met" PAST, "meeting" PRESPART, "meet" INFINITIVE.
+Tense tense_of_form(std::string_view xpos) {
   if (xpos == "VBD") return Tense::past;
   if (xpos == "VBZ" || xpos == "VBP") return Tense::present;
+  if (xpos == "VBG") return Tense::prespart;
+  if (xpos == "VBN") return Tense::pastpart;
+  return Tense::infinitive;
+}
+
+Tense timeml_tense(language::Tense tense) {
+  switch (tense) {
+    case language::Tense::past: return Tense::past;
+    case language::Tense::present: return Tense::present;
+    case language::Tense::future: return Tense::future;
+    case language::Tense::none: break;
+  }
   return Tense::none;
+}
+
+Direction direction_of(Tense tense) {
+  switch (tense) {
+    case Tense::past: return Direction::past;
+    case Tense::present: return Direction::present;
+    case Tense::future: return Direction::future;
+    default: return Direction::unknown;
+  }
+}
+
+// "not knowing", "are “not seeking”": a negation right before the verb, which a clause boundary
+// may have kept out of its group.
+bool negated(std::span<const Word> words, std::size_t index, std::string_view text) {
+  for (std::size_t k = index; k-- > 0 && index - k <= 3;) {
+    std::string form = lower(words[k].span.of(text));
+    if (form == "not" || form == "n't" || form == "never" || form == "n’t") return true;
+    if (words[k].upos != Upos::adv && words[k].upos != Upos::punct && words[k].upos != Upos::aux) return false;
+  }
+  return false;
 }
 
 }  // namespace
 
-VerbGroup verb_group(std::span<const Word> words, std::size_t index, std::string_view text) {
+VerbGroup verb_group(const language::VerbGroups& groups, std::span<const Word> words, std::size_t index,
+                     std::string_view text) {
   VerbGroup g;
-  const Word& verb = words[index];
-  std::string_view xpos = verb.xpos;
-  g.tense = xpos == "VBD" ? Tense::past
-            : (xpos == "VBZ" || xpos == "VBP") ? Tense::present
-            : xpos == "VBG" ? Tense::prespart
-            : xpos == "VBN" ? Tense::pastpart
-            : Tense::infinitive;
-
-  // Walk left over the auxiliary chain: AUX, PART (not, to), ADV ("also", "again").
-  bool saw_to = false;
-  Tense finite = Tense::none;
-  for (std::size_t k = index; k-- > 0 && index - k <= 6;) {
-    const Word& w = words[k];
-    std::string form = lower(w.span.of(text));
-    if (is_negation(w, text)) {
-      g.polarity = Polarity::negative;
-      continue;
-    }
-    if (w.upos == Upos::adv) continue;
-    if (form == "to" && w.upos == Upos::part) {
-      saw_to = true;
-      // "is set to take place", "plans to meet": the catenative before "to" decides.
-      if (k > 0 && is_future_catenative(words[k - 1].lemma)) g.direction = Direction::future;
-      if (k > 0 && (words[k - 1].lemma == "use" || words[k - 1].xpos == "VBD") && g.direction == Direction::unknown &&
-          !is_future_catenative(words[k - 1].lemma))
-        g.direction = Direction::past;  // "used to meet", "tried to meet"
-      break;
-    }
-    if (w.upos != Upos::aux) break;
-    if (w.xpos == "MD") {
-      if (form == "will" || form == "shall" || form == "'ll" || form == "’ll" || form == "wo") {
-        g.tense = Tense::future;
-        g.direction = Direction::future;
-      } else {
-        g.modal = true;
-        if (form == "would" || form == "could" || form == "might" || form == "should") g.direction = Direction::future;
+  g.tense = tense_of_form(words[index].xpos);
+  auto headed = std::find_if(groups.groups.begin(), groups.groups.end(),
+                             [&](const language::VerbGroup& group) { return group.head == index; });
+  if (headed != groups.groups.end()) {
+    const language::VerbGroup& group = *headed;
+    bool infinitive = std::any_of(group.auxiliaries.begin(), group.auxiliaries.end(),
+                                  [&](std::size_t k) { return lower(words[k].span.of(text)) == "to"; });
+    // "is set to take place" INFINITIVE; "will meet" FUTURE; "has met", "was killed" by the finite
+    // auxiliary; "would meet" and bare participles by the verb's own form.
+    if (infinitive) g.tense = Tense::infinitive;
+    else if (group.tense == language::Tense::future) g.tense = Tense::future;
+    else if (group.tense != language::Tense::none) g.tense = timeml_tense(group.tense);
+    g.polarity = group.polarity == language::Polarity::negative || negated(words, index, text) ? Polarity::negative
+                                                                                              : Polarity::positive;
+    // A participle or infinitive with nothing finite or modal before it says nothing of when
+    // ("Speaking to reporters, ..."): its time comes from elsewhere.
+    g.direction = group.finite || !group.modality.empty() ? group.direction : Direction::unknown;
+    // "wants Assad to leave": the present is the wanting's; the leaving may come any time after.
+    if (infinitive && g.direction == Direction::present) g.direction = Direction::unknown;
+    return g;
+  }
+  // A catenative inside another verb's group ("is set to take place", "plans to sell"): its own
+  // form, or the finite auxiliary before it, gives its tense and direction.
+  for (const language::VerbGroup& group : groups.groups) {
+    if (std::find(group.auxiliaries.begin(), group.auxiliaries.end(), index) == group.auxiliaries.end()) continue;
+    if (g.tense == Tense::pastpart || g.tense == Tense::prespart || g.tense == Tense::infinitive) {
+      for (std::size_t k : group.auxiliaries) {
+        if (k >= index) break;
+        Tense finite = words[k].xpos == "MD" ? Tense::none : tense_of_form(words[k].xpos);
+        if (finite == Tense::past || finite == Tense::present) g.tense = finite;
+        std::string form = lower(words[k].span.of(text));
+        if (form == "will" || form == "shall" || form == "'ll") g.tense = Tense::future;
       }
-      continue;
     }
-    if (finite == Tense::none) finite = tense_of_finite(w.xpos);
-    if (w.xpos == "VBD" || w.xpos == "VBZ" || w.xpos == "VBP") finite = tense_of_finite(w.xpos);
+    g.polarity = group.polarity == language::Polarity::negative ? Polarity::negative : Polarity::positive;
+    break;
   }
-  if (saw_to && g.tense != Tense::future) g.tense = Tense::infinitive;
-  if (!saw_to && finite != Tense::none && g.tense != Tense::future) g.tense = finite;  // "has met", "was killed"
-  if (g.direction == Direction::unknown) {
-    if (g.tense == Tense::past) g.direction = Direction::past;
-    else if (g.tense == Tense::future) g.direction = Direction::future;
-    else if (g.tense == Tense::present) {
-      // "has met": present perfect reports the past.
-      bool perfect = xpos == "VBN" && index > 0;
-      for (std::size_t k = index; perfect && k-- > 0 && index - k <= 3;)
-        if (words[k].lemma == "have") return g.direction = Direction::past, g;
-      g.direction = Direction::present;
-    }
-  }
+  g.direction = direction_of(g.tense);
   return g;
 }
 

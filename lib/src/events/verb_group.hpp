@@ -1,29 +1,38 @@
 #pragma once
-// Verb groups: the tense, polarity and time direction of a verb from the auxiliaries, modals and
-// catenative phrases before it ("will meet", "would take place", "is set to take place",
-// "has not met", "was killed"). Private to chronicle::events.
+// The TimeML reading of a trigger's verb group: tense, polarity and time direction, taken from the
+// language stage's verb groups (chronicle/language/verb_group.hpp), plus the direction a noun
+// trigger's modifiers give it. Private to chronicle::events.
 
 #include <cstddef>
 #include <span>
+#include <string_view>
 
 #include "chronicle/events/mention.hpp"
 #include "chronicle/language/analyzer.hpp"
+#include "chronicle/language/verb_group.hpp"
 
 namespace chronicle::events::detail {
 
-/// Where an event lies relative to the time of speaking.
-enum class Direction { unknown, past, present, future };
+/// Where an event lies relative to the time of speaking; `hypothetical` ("would meet") lies ahead.
+using Direction = language::TimeDirection;
 
-/// What the words around a verb say about it.
+/// Whether `direction` puts the event after the time of speaking (future or hypothetical).
+inline bool ahead(Direction direction) {
+  return direction == Direction::future || direction == Direction::hypothetical;
+}
+
+/// What the words around a trigger say about it.
 struct VerbGroup {
   Tense tense = Tense::none;
   Polarity polarity = Polarity::positive;
   Direction direction = Direction::unknown;
-  bool modal = false;  ///< "would", "could", "may": hypothetical or future in the past
 };
 
-/// The verb group of the verb at `index` of `words`.
-VerbGroup verb_group(std::span<const language::Word> words, std::size_t index, std::string_view text);
+/// The TimeML reading of the verb at `index` of `words`, whose sentence has the verb `groups`
+/// ("will meet" FUTURE, "is set to take place" INFINITIVE and ahead, "has not met" PRESENT,
+/// negative and past).
+VerbGroup verb_group(const language::VerbGroups& groups, std::span<const language::Word> words, std::size_t index,
+                     std::string_view text);
 
 /// The direction a noun's modifiers give it ("a planned ceasefire", "the upcoming talks",
 /// "the next meeting" -> future; "last week's meeting", "previous talks" -> past).
