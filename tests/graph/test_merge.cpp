@@ -6,6 +6,7 @@ using namespace chronicle;
 using testing::day;
 using testing::document;
 using testing::mention;
+using testing::span;
 
 namespace {
 
@@ -97,6 +98,17 @@ TEST_CASE("a future reference is no date: it neither conflicts with nor dates an
   CHECK(g.conflicts.empty());
   for (const auto& e : g.events)
     if (e.time) CHECK(e.time->value != "FUTURE_REF");
+}
+
+TEST_CASE("in one article, same-day mentions with nothing else to share are still compared", "[graph][merge]") {
+  auto a = document("a", {mention("a", "talks", day("2015-12-18"), {}), mention("a", "conference", day("2015-12-18"), {}, "New York"),
+                          mention("a", "talks", span("2015-W50", "week", "2015-12-07", "2015-12-13"), {})});
+  graph::EventGraph g = graph::build({a}, {});
+  REQUIRE(g.events.size() == 2);  // the week's talks stay apart: only same-day mentions meet this way
+  for (const auto& e : g.events) {
+    REQUIRE(e.time);
+    CHECK(e.mentions.size() == (e.time->value == "2015-12-18" ? 2u : 1u));
+  }
 }
 
 TEST_CASE("different places, unrelated triggers and disjoint actors keep events apart", "[graph][merge]") {

@@ -189,6 +189,9 @@ std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const std::vect
         if (items[i].place.empty()) blocks[bucket + "|p:" + actor].push_back(i);  // "the Moscow talks"
       }
       if (!items[i].place.empty()) blocks[bucket + "|p:" + items[i].place].push_back(i);
+      // Within one article, mentions of one day meet even with no actor or place to share:
+      // "a third round of talks on Friday" ... "a follow-up conference on Friday in NY".
+      if (items[i].when && items[i].when->rank == 0) blocks[bucket + "|d:" + std::to_string(items[i].ref.doc)].push_back(i);
     }
   }
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
