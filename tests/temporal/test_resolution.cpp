@@ -40,6 +40,16 @@ TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb form
       {"Assad appeared to cast doubt on the talks on Friday, saying he would not negotiate.", "Friday", Direction::past},
       {"The bombs exploded on Friday.", "Friday", Direction::past},
       {"Kerry met Lavrov two days ago.", "two days ago", Direction::past},
+      // a verb group speaks through its main verb
+      {"Protesters planned a march on Saturday and were planning to drive around.", "Saturday", Direction::future},
+      {"It had been due to expire Friday evening.", "Friday", Direction::past},
+      {"The offer was due to expire Friday.", "Friday", Direction::future},
+      // an expression opening the sentence belongs to the clause after its comma
+      {"In January, the company brought in a new chief executive.", "January", Direction::past},
+      {"On Tuesday, the league will start a campaign.", "Tuesday", Direction::future},
+      // the present tense of a scheduled event
+      {"He and Arafat meet separately Monday with Albright.", "Monday", Direction::future},
+      {"The council convenes Monday.", "Monday", Direction::future},
   }));
   CAPTURE(sentence);
   CHECK(direction_of(sentence, expression) == expected);
@@ -131,6 +141,20 @@ TEST_CASE("earnings comparisons refer to the quarter the report named", "[tempor
       "Net income rose 20% in the third quarter. Sales also climbed. Costs fell. Margins widened. "
       "A year ago, the company earned $2 million. In the year-ago period sales were lower.";
   CHECK(values(text) == "the third quarter=2015-Q3|A year ago=2014-Q3|the year-ago period=2014-Q3");
+}
+
+TEST_CASE("in a sentence about a longer period, a year earlier compares that period", "[temporal][resolution]") {
+  const std::string text =
+      "Net income rose 20% in the third quarter. For the nine months, net rose from a year earlier. "
+      "A year ago, the company earned $2 million.";
+  CHECK(values(text) == "the third quarter=2015-Q3|the nine months=P9M|a year earlier=2014|A year ago=2014-Q3");
+}
+
+TEST_CASE("this year's quarter is the reported one, last year's is not", "[temporal][resolution]") {
+  CHECK(values("In this year's third quarter, net rose from $10 million a year earlier.") ==
+        "this year's third quarter=2015-Q3|a year earlier=2014-Q3");
+  CHECK(values("Net was below last year's third quarter. A year earlier it was higher.") ==
+        "last year's third quarter=2014-Q3|A year earlier=2014");
 }
 
 TEST_CASE("a quarter still running or to come is a forecast, not the quarter compared", "[temporal][resolution]") {

@@ -36,10 +36,16 @@ nlohmann::ordered_json scores_json(const evaluation::TimexScores& s) {
                              {"type_accuracy", s.type_accuracy},
                              {"value_accuracy", s.value_accuracy},
                              {"gold", s.gold},
-                             {"system", s.system}};
+                             {"system", s.system},
+                             {"value_f1_accepting_gold_conventions", s.value_f1_accepting_gold_conventions}};
   std::map<std::string, std::size_t> kinds;
-  for (const auto& e : s.errors) ++kinds[std::string(evaluation::to_string(e.kind))];
+  std::map<std::string, std::size_t> conventions;
+  for (const auto& e : s.errors) {
+    ++kinds[std::string(evaluation::to_string(e.kind))];
+    if (e.convention) ++conventions[std::string(evaluation::to_string(*e.convention))];
+  }
   out["errors"] = kinds;
+  out["gold_conventions"] = conventions;
   return out;
 }
 
@@ -48,7 +54,10 @@ std::string error_line(const evaluation::TimexError& e) {
     return a ? fmt::format("\"{}\" {} {}{}", text, a->type, a->value, a->rule.empty() ? "" : " [" + a->rule + "]")
              : std::string("-");
   };
-  return fmt::format("{}\t{}\t{}\tgold {}\tsystem {}\t{}", evaluation::to_string(e.kind), e.doc, e.dct,
+  const std::string kind = e.convention ? fmt::format("{}/{}", evaluation::to_string(e.kind),
+                                                      evaluation::to_string(*e.convention))
+                                       : std::string(evaluation::to_string(e.kind));
+  return fmt::format("{}\t{}\t{}\tgold {}\tsystem {}\t{}", kind, e.doc, e.dct,
                      ann(e.gold, e.gold_text), ann(e.system, e.system_text), e.context);
 }
 
@@ -58,6 +67,9 @@ void print_text(const evaluation::TimexScores& s, bool with_errors) {
   std::cout << fmt::format("relaxed  P {:.4f}  R {:.4f}  F1 {:.4f}\n", s.relaxed_precision, s.relaxed_recall, s.relaxed_f1);
   std::cout << fmt::format("type     accuracy {:.4f}  F1 {:.4f}\n", s.type_accuracy, s.type_f1);
   std::cout << fmt::format("value    accuracy {:.4f}  F1 {:.4f}\n", s.value_accuracy, s.value_f1);
+  std::cout << fmt::format("value F1 accepting gold conventions {:.4f} (not the official measure: {} value "
+                           "mismatches are gold conventions)\n",
+                           s.value_f1_accepting_gold_conventions, s.value_gold_convention);
   std::map<evaluation::TimexErrorKind, std::vector<const evaluation::TimexError*>> groups;
   for (const auto& e : s.errors) groups[e.kind].push_back(&e);
   for (const auto& [kind, list] : groups) {

@@ -29,11 +29,61 @@ std::string context_of(std::string_view text, TextSpan span) {
   return out;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Gold writes X where the system has digits, at the same granularity ("1989-WXX" / "1989-W33",
+/// "199X" / "1995"), or pads the system's value with X components ("1949-XX" / "1949",
+/// "199X" / the decade "199").
+bool is_placeholder_of(std::string_view gold, std::string_view system) {
+  if (gold.find('X') == std::string_view::npos || system.empty()) return false;
+  if (gold.size() == system.size()) {
+    for (std::size_t i = 0; i < gold.size(); ++i)
+      if (gold[i] != system[i] && !(gold[i] == 'X' && is_digit(system[i]))) return false;
+    return true;
+  }
+  if (!gold.starts_with(system)) return false;
+  if (!is_digit(system.back())) return false;   // "1989-W" is no value
+  const std::string_view padding = gold.substr(system.size());
+  return padding.find_first_not_of("-X") == std::string_view::npos;
+}
+
+/// Gold writes a one-digit week ("2000-W7", "2000-W7-WE") where ISO 8601 has two ("2000-W07").
+bool is_unpadded_week_of(std::string_view gold, std::string_view system) {
+  if (gold.size() < 7 || gold.substr(4, 2) != "-W" || !is_digit(gold[6])) return false;
+  if (gold.size() > 7 && is_digit(gold[7])) return false;
+  std::string padded(gold.substr(0, 6));
+  padded += '0';
+  padded += gold.substr(6);
+  return padded == system;
+}
+
+/// A TIMEX3 duration value: "P1W", "PXY", "PT2H" (not "PRESENT_REF" or "PAST_REF").
+bool is_duration(std::string_view value) {
+  return value.size() >= 2 && value[0] == 'P' && (is_digit(value[1]) || value[1] == 'X' || value[1] == 'T');
+}
+
 }  // namespace
 
 std::string_view to_string(TimexErrorKind kind) {
-  constexpr std::array<std::string_view, 5> names{"missed", "spurious", "wrong_value", "wrong_type", "span_mismatch"};
+  constexpr std::array<std::string_view, 6> names{"missed",          "spurious",   "wrong_value",
+                                                  "gold_convention", "wrong_type", "span_mismatch"};
   return names[static_cast<std::size_t>(kind)];
+}
+
+std::string_view to_string(GoldConvention convention) {
+  constexpr std::array<std::string_view, 3> names{"placeholder", "unpadded_week", "duration_on_date"};
+  return names[static_cast<std::size_t>(convention)];
+}
+
+std::optional<GoldConvention> gold_convention(const TimexAnnotation& gold, const TimexAnnotation& system) {
+  if (gold.value == system.value) return std::nullopt;
+  if (is_placeholder_of(gold.value, system.value)) return GoldConvention::placeholder;
+  if (is_unpadded_week_of(gold.value, system.value)) return GoldConvention::unpadded_week;
+  // A DATE or TIME whose gold value is a duration; the system's own duration would be comparable.
+  const bool dated = gold.type == "DATE" || gold.type == "TIME";
+  if (dated && is_duration(gold.value) && !system.value.empty() && !is_duration(system.value))
+    return GoldConvention::duration_on_date;
+  return std::nullopt;
 }
 
 void TimexScores::finish() {
@@ -47,6 +97,7 @@ void TimexScores::finish() {
   value_accuracy = ratio(value_correct, relaxed_matches);
   type_f1 = relaxed_f1 * type_accuracy;
   value_f1 = relaxed_f1 * value_accuracy;
+  value_f1_accepting_gold_conventions = relaxed_f1 * ratio(value_correct + value_gold_convention, relaxed_matches);
 }
 
 void score_document(std::string_view doc, std::string_view dct, std::string_view text,
@@ -56,8 +107,9 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
   scores.gold += gold.size();
   scores.system += system.size();
   std::vector<bool> system_used(system.size(), false);
-  auto error = [&](TimexErrorKind kind, const TimexAnnotation* g, const TimexAnnotation* s) {
-    TimexError e{kind, std::string(doc), std::string(dct), std::nullopt, std::nullopt, {}, {}, {}};
+  auto error = [&](TimexErrorKind kind, const TimexAnnotation* g, const TimexAnnotation* s,
+                   std::optional<GoldConvention> convention = std::nullopt) {
+    TimexError e{kind, std::string(doc), std::string(dct), std::nullopt, std::nullopt, {}, {}, {}, convention};
     if (g) { e.gold = *g; e.gold_text = std::string(g->span.of(text)); }
     if (s) { e.system = *s; e.system_text = std::string(s->span.of(text)); }
     e.context = context_of(text, g ? g->span : s->span);
@@ -84,8 +136,11 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
     const bool value_ok = s.value == g.value;
     if (type_ok) ++scores.type_correct;
     if (value_ok) ++scores.value_correct;
-    if (!value_ok) error(TimexErrorKind::wrong_value, &g, &s);
-    else if (!type_ok) error(TimexErrorKind::wrong_type, &g, &s);
+    if (!value_ok) {
+      const auto convention = gold_convention(g, s);
+      if (convention) ++scores.value_gold_convention;
+      error(convention ? TimexErrorKind::gold_convention : TimexErrorKind::wrong_value, &g, &s, convention);
+    } else if (!type_ok) error(TimexErrorKind::wrong_type, &g, &s);
     else if (!strict) error(TimexErrorKind::span_mismatch, &g, &s);
   }
   for (std::size_t k = 0; k < system.size(); ++k)

@@ -566,9 +566,11 @@ std::optional<TimeValue> tracked(const Captures& c, const std::vector<Arg>& args
   if (!v || !v->period || !v->period->year_known()) return v;
   const Args a(c, args, ctx);
   // Reports compare a quarter that is over; one still running or to come ("the fourth quarter"
-  // in October, "the third quarter of 1990") is a forecast.
+  // in October, "the third quarter of 1990") is a forecast. "This year's third quarter" is the
+  // reported one; "last year's" is itself the comparison.
   const bool over = !ctx.reference || sys_days{v->period->last_day()} < sys_days{*ctx.reference};
-  if (v->period->granularity() == Granularity::quarter && a.has("q") && !a.has("yrel") && !a.has("n") && over)
+  const bool this_year = a.integer("yrel").value_or(0) == 0;
+  if (v->period->granularity() == Granularity::quarter && a.has("q") && this_year && !a.has("n") && over)
     ctx.last_quarter = v->period;
   if (year_arg(a)) ctx.last_explicit = v->period;
   return v;

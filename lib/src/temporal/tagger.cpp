@@ -4,7 +4,9 @@
 #include "chronicle/temporal/tagger.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <stdexcept>
+#include <utility>
 
 #include "chronicle/core/resources.hpp"
 #include "grammar.hpp"
@@ -40,6 +42,22 @@ bool explicit_year(const detail::Captures& captures) {
   for (const detail::Capture& c : captures)
     if (c.slot == "year" || c.slot == "yy") return true;
   return false;
+}
+
+/// A reporting period longer than a quarter: "the nine months" (P9M), "the year" (P1Y), "the
+/// first half". In its sentence "a year earlier" compares that period, not the quarter.
+bool longer_than_quarter(const TimeValue& v) {
+  if (v.period) return v.period->granularity() == Granularity::half;
+  if (v.type != TimexType::duration || v.value.size() < 3 || v.value[0] != 'P') return false;
+  int n = 0;
+  const char* end = v.value.data() + v.value.size() - 1;
+  const auto [last, ec] = std::from_chars(v.value.data() + 1, end, n);
+  if (ec != std::errc{} || last != end) return false;
+  return (*end == 'M' && n >= 6) || (*end == 'Y' && n >= 1);
+}
+
+bool is_quarterly(const detail::Rule& rule) {
+  return std::any_of(rule.args.begin(), rule.args.end(), [](const detail::Arg& a) { return a.key == "quarterly"; });
 }
 
 /// One tagging pass over a document: the resolution context and sentence lookup that carry over
@@ -88,6 +106,7 @@ class Pass {
   std::vector<TextSpan> found_;
   bool found_ready_ = false;
   std::vector<bool> try_;
+  std::optional<std::uint32_t> longer_period_sentence_;   ///< last sentence naming a longer_than_quarter() period
 };
 
 void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors) {
@@ -126,8 +145,15 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
       return *direction;
     };
     ctx_.first_word = first.norm;
+    // "For the nine months, net rose from a year earlier": no quarter to compare in this sentence.
+    std::optional<Period> quarter;
+    if (ctx_.last_quarter && longer_period_sentence_ && is_quarterly(rule) &&
+        *longer_period_sentence_ == sentence_id_of())
+      quarter = std::exchange(ctx_.last_quarter, std::nullopt);
     std::optional<TimeValue> value = rule.fn(m->captures, rule.args, ctx_);
+    if (quarter) ctx_.last_quarter = quarter;
     if (!value) continue;
+    if (longer_than_quarter(*value)) longer_period_sentence_ = sentence_id_of();
     // "about 4,000 years ago": a calendar year outside 1..9999 has no TIMEX3 date value; the
     // expression still says which side of the reference it lies on.
     if (value->period && value->period->year_known()) {

@@ -89,7 +89,7 @@ class CueOracle final : public TenseOracle {
     // not negotiate" the participle clause says nothing about Friday.
     std::size_t after_end = words.size();
     for (std::size_t k = e_last; k < words.size(); ++k)
-      if (words[k].clause_break_before) { after_end = k; break; }
+      if (words[k].clause_break_before && !opens_clause(e_first, e_last, k)) { after_end = k; break; }
     for (std::size_t k = 0; k < after_end; ++k) {
       if (k >= e_first && k < e_last) continue;
       const std::size_t distance = k < e_first ? e_first - k : k - e_last + 1;
@@ -103,7 +103,31 @@ class CueOracle final : public TenseOracle {
   }
 
  private:
+  /// An expression that opens the sentence ("In January, the company sold ...") belongs to the
+  /// clause after its comma.
+  static bool opens_clause(std::size_t e_first, std::size_t e_last, std::size_t k) {
+    return e_first <= 1 && k == e_last;
+  }
+
+  /// A forward cue word ("planning", "due", "set to").
+  bool forward(const std::vector<Word>& words, std::size_t k) const {
+    if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(words[k].lower)) return true;
+    const auto it = tables_.words.find(words[k].lower);
+    return it != tables_.words.end() && it->second == Direction::future;
+  }
+
+  /// A verb group speaks through its main verb: "were planning to" is a plan, forward like
+  /// "planning"; but the pluperfect "had been due to" tells of a plan whose time has passed.
+  std::optional<Direction> verb_group(const std::vector<Word>& words, std::size_t k) const {
+    const std::string& w = words[k].lower;
+    if (k >= 2 && words[k - 1].lower == "been" && words[k - 2].lower == "had" && forward(words, k))
+      return Direction::past;
+    if ((w == "was" || w == "were") && k + 1 < words.size() && forward(words, k + 1)) return Direction::future;
+    return std::nullopt;
+  }
+
   Direction cue(const std::vector<Word>& words, std::size_t k) const {
+    if (const auto group = verb_group(words, k)) return *group;
     const std::string& w = words[k].lower;
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(w)) return Direction::future;
     const auto it = tables_.words.find(w);

@@ -7,6 +7,15 @@
 // F1 is the relaxed F1 times that attribute's accuracy over the relaxed matches. Every
 // disagreement is kept as an error of one kind, so rule work can follow the data.
 //
+// Some value mismatches are the gold's convention rather than a system error: an X placeholder
+// where the system gives a specific value of the same granularity (1989-WXX for 1989-W33,
+// 1989-QX for 1989-Q3, 199X for the decade 199, 1949-XX for the year 1949), an unpadded week
+// number (2000-W7 for 2000-W07), a duration value on a DATE or TIME ("this week" = P1W). They
+// are still wrong values in value_f1, the official figure; they are reported as the error kind
+// gold_convention and counted as right only in value_f1_accepting_gold_conventions, which says
+// how much of the gap is convention. Other gold slips (arithmetic, anchoring on another date)
+// cannot be told apart mechanically and stay wrong_value.
+//
 //   auto scores = evaluation::evaluate_timex("tbaq-cleaned/AQUAINT", temporal::default_tagger());
 //   if (scores) fmt::print("value F1 {:.3f}\n", scores->value_f1);
 
@@ -34,10 +43,19 @@ struct TimexAnnotation {
 };
 
 /// Kinds of disagreement, in the order they are reported.
-enum class TimexErrorKind { missed, spurious, wrong_value, wrong_type, span_mismatch };
+enum class TimexErrorKind { missed, spurious, wrong_value, gold_convention, wrong_type, span_mismatch };
 
-/// "missed", "spurious", "wrong_value", "wrong_type", "span_mismatch".
+/// "missed", "spurious", "wrong_value", "gold_convention", "wrong_type", "span_mismatch".
 std::string_view to_string(TimexErrorKind kind);
+
+/// The gold conventions a value mismatch may be (see the header comment).
+enum class GoldConvention { placeholder, unpadded_week, duration_on_date };
+
+/// "placeholder", "unpadded_week", "duration_on_date".
+std::string_view to_string(GoldConvention convention);
+
+/// The convention that explains why `gold`'s value differs from `system`'s, if any.
+std::optional<GoldConvention> gold_convention(const TimexAnnotation& gold, const TimexAnnotation& system);
 
 /// One disagreement between gold and system.
 struct TimexError {
@@ -49,6 +67,7 @@ struct TimexError {
   std::string gold_text;
   std::string system_text;
   std::string context;   ///< the text around the expression, one line
+  std::optional<GoldConvention> convention;   ///< set for gold_convention errors
 };
 
 /// Counts and measures over a set of documents.
@@ -60,11 +79,14 @@ struct TimexScores {
   std::size_t relaxed_matches = 0;
   std::size_t type_correct = 0;
   std::size_t value_correct = 0;
+  std::size_t value_gold_convention = 0;   ///< value mismatches that are a gold convention
 
   double strict_precision = 0, strict_recall = 0, strict_f1 = 0;
   double relaxed_precision = 0, relaxed_recall = 0, relaxed_f1 = 0;
   double type_accuracy = 0, value_accuracy = 0;
   double type_f1 = 0, value_f1 = 0;
+  /// Not the official measure: value F1 counting gold-convention mismatches as right.
+  double value_f1_accepting_gold_conventions = 0;
 
   std::vector<TimexError> errors;
 
