@@ -155,3 +155,25 @@ TEST_CASE("the dated-by-text view keeps events a time expression dates and drops
     CHECK(dated);
   }
 }
+
+TEST_CASE("the dated-by-text view leaves out states, wishes and what 'now' alone dates", "[render][filter]") {
+  using testing::day;
+  using testing::document;
+  using testing::mention;
+  auto with_class = [](events::Mention m, events::EventClass c) {
+    m.event_class = c;
+    return m;
+  };
+  events::TimeAnchor now{"PRESENT_REF", "", std::nullopt, std::nullopt, "timex", std::nullopt, ""};
+  auto a = document("a", {with_class(mention("a", "talks", day("2015-12-15"), {"John Kerry"}), events::EventClass::occurrence),
+                          with_class(mention("a", "hope", day("2015-12-15"), {"Sergei Lavrov"}), events::EventClass::i_state),
+                          with_class(mention("a", "crisis", day("2015-12-15"), {"Syria"}), events::EventClass::state),
+                          with_class(mention("a", "fighting", now, {"Islamic State"}), events::EventClass::occurrence)});
+  graph::EventGraph g = graph::build({a}, {});
+  render::Filter f;
+  f.dated_by_text = true;
+  auto r = render::filter(g, {}, f);
+  REQUIRE(r);
+  REQUIRE(r->events.size() == 1);
+  CHECK(r->events[0].trigger == "talks");
+}

@@ -391,7 +391,10 @@ std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t 
         drop[k] = true;
         break;
       }
-    } else if (t.verbal && is_hosting_verb(words[t.word].lemma)) {
+    } else if (t.verbal && (is_hosting_verb(words[t.word].lemma) ||
+                            (words[t.word].lemma == "go" && t.word + 1 < words.size() &&
+                             lower(words[t.word + 1].span.of(text)) == "into"))) {
+      // ("went into meetings with Putin": the meetings are the event.)
       // "hold the next round of talks on Friday", "hosted a conference": the noun is the event.
       for (std::size_t j = k + 1; j < triggers.size(); ++j) {
         if (triggers[j].verbal || triggers[j].word - t.word > kObjectReach) break;

@@ -13,10 +13,11 @@ namespace {
 
 // An event the text dates: a mention anchored on a time expression, directly or through its
 // governing event. Sayings count only as nouns with their own date ("Monday's comments"), not as
-// the "said" of every quote.
+// the "said" of every quote; states and wishes ("the crisis", "need", "hope") are no happenings.
 bool is_dated_by_text(const graph::Event& e) {
   return std::any_of(e.mentions.begin(), e.mentions.end(), [](const events::Mention& m) {
-    if (!m.time) return false;
+    if (!m.time || !m.time->begin) return false;  // "currently", "now": no date to place it on
+    if (m.event_class == events::EventClass::state || m.event_class == events::EventClass::i_state) return false;
     if (m.event_class == events::EventClass::reporting) return m.tense == events::Tense::none && m.time->rule == "timex";
     return m.time->rule == "timex" || m.time->rule == "governing-event";
   });
