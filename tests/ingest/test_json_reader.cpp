@@ -2,9 +2,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <zlib.h>
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "chronicle/core/utf8.hpp"
 #include "chronicle/ingest/reader.hpp"
 
 using namespace chronicle;
@@ -114,4 +119,132 @@ TEST_CASE("corrupt compressed data is one clear error", "[ingest][jsonl][errors]
   REQUIRE_FALSE(bad.empty());
   REQUIRE_FALSE(bad.back());
   CHECK_THAT(bad.back().error().message, Catch::Contains("junk.jsonl.gz: corrupt gzip data"));
+}
+
+// --- the record scanner ------------------------------------------------------------------------
+// read_json_record reads common records with its own scanner and leaves the rest to nlohmann; both
+// must give what nlohmann alone gives. `reference` is the nlohmann-only reading.
+
+namespace {
+
+std::string reference_field(const nlohmann::json& record, const char* key) {
+  auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+/// What the record gives: "error" or the fields read, one per line, for comparing.
+std::string reference(std::string_view line) {
+  if (chronicle::utf8::find_invalid(line)) return "error";
+  const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+  if (record.is_discarded() || !record.is_object()) return "error";
+  const auto text = record.find("text");
+  if (text == record.end() || !text->is_string()) return "error";
+  std::string date = reference_field(record, "date");
+  if (!date.empty()) {
+    const auto day = parse_iso_date(date);
+    if (!day) return "error";
+    date = format_date(*day);
+  }
+  std::string id = reference_field(record, "id");
+  if (id.empty()) id = "t:1";
+  return fmt::format("text={}\nid={}\ntitle={}\ndate={}\nurl={}\nsource={}", text->get<std::string>(), id,
+                     reference_field(record, "title"), date, reference_field(record, "url"),
+                     reference_field(record, "source"));
+}
+
+std::string scanned(std::string_view line) {
+  const auto doc = read_json_record("t.jsonl", 1, line);
+  if (!doc) return "error";
+  return fmt::format("text={}\nid={}\ntitle={}\ndate={}\nurl={}\nsource={}", doc->text, doc->id, doc->title,
+                     doc->dct ? format_date(*doc->dct) : "", doc->url, doc->source);
+}
+
+}  // namespace
+
+TEST_CASE("JSON string escapes decode into the text, offsets counting the decoded bytes", "[ingest][jsonl][scanner]") {
+  const auto doc = read_json_record(
+      "t.jsonl", 1, R"({"text":"a\"b\\c\/d\b\f\n\r\t|\u00e9\u20AC\ud83d\ude00\u0000 May 5","id":"x"})");
+  REQUIRE(doc);
+  CHECK(doc->text == std::string("a\"b\\c/d\b\f\n\r\t|\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\0 May 5", 29));
+  CHECK(doc->body.end == doc->text.size());
+  CHECK(doc->text.substr(doc->text.find("May"), 5) == "May 5");
+}
+
+TEST_CASE("the record scanner reads every line as nlohmann does", "[ingest][jsonl][scanner]") {
+  const auto line = GENERATE(as<std::string>{},
+      R"({"id":"a1","date":"2015-12-15","text":"Kerry met Lavrov."})",
+      " \t{ \"text\" : \"x\" , \"id\" : \"y\" } \r",
+      R"({"text":"x","text":"second"})",
+      R"({"text":"x","text":null})",
+      R"({"text":null,"text":"x"})",
+      R"({"text":"x","id":"a","id":null})",
+      R"({"text":"x","id":42})",
+      R"({"text":"x","id":-0})",
+      R"({"text":"x","id":1.5})",
+      R"({"text":"x","id":1e3})",
+      R"({"text":"x","id":true,"title":false,"url":null})",
+      R"({"text":"x","id":{"b":1,"a":2}})",
+      R"({"text":"x","id":[1,"a"]})",
+      R"({"text":"x","words":123,"neg":-12,"big":123456789012345678901234,"f":1.5e3,"o":{"t":[]}})",
+      R"({"text":"x","n":01})",
+      R"({"text":"x","n":-})",
+      R"({"text":"x","n":1.})",
+      R"({"te\u0078t":"escaped key"})",
+      R"({"text":"\ud83d"})",
+      R"({"text":"\ud83dx"})",
+      R"({"text":"\ude00"})",
+      R"({"text":"\ud83d\u0041"})",
+      R"({"text":"\u12"})",
+      R"({"text":"\u12g4"})",
+      R"({"text":"\x"})",
+      "{\"text\":\"raw\ttab\"}",
+      "{\"text\":\"raw\x01\"}",
+      R"({"text":"unterminated)",
+      R"({"text":"x",})",
+      R"({"text":"x"} extra)",
+      R"({"text":"x"}})",
+      R"({"text":5})",
+      R"({"title":"no text"})",
+      R"({})",
+      R"([1,2])",
+      R"("text")",
+      "\xEF\xBB\xBF{\"text\":\"after a BOM\"}",
+      R"({"text":"x","date":"2015-02-30"})",
+      R"({"text":"x","date":true})",
+      R"({"text":"caf\u00e9 \u00C9t\u00e9","title":"\u4e2d\u6587","source":"\/\/"})",
+      "{\"text\":\"caf\xC3\xA9 raw\"}",
+      R"({'text':'single quotes'})",
+      R"({"text":"x" "id":"y"})",
+      R"({"text":"x",,"id":"y"})",
+      R"({"text":"x","id":nul})",
+      R"({"text":"x","id":True})");
+  CAPTURE(line);
+  CHECK(scanned(line) == reference(line));
+}
+
+TEST_CASE("the record scanner agrees with nlohmann on mutated records", "[ingest][jsonl][scanner]") {
+  const std::string seed =
+      R"({"id":"a\u00e91","title":"T\"q","date":"2015-12-15","n":-12,"b":true,"z":null,"text":"May 5\n\ud83d\ude00 x"})";
+  const std::string alphabet = "{}[]\":,\\/ -0123456789.eEuntrlfasdx\t\xC3\xA9";
+  std::mt19937 rng(20151215);
+  for (int round = 0; round < 20000; ++round) {
+    std::string line = seed;
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < edits; ++k) {
+      const std::size_t at = rng() % (line.size() + 1);
+      const char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0: line.insert(at, 1, c); break;
+        case 1: if (at < line.size()) line.erase(at, 1); break;
+        default: if (at < line.size()) line[at] = c;
+      }
+    }
+    if (scanned(line) != reference(line)) {
+      CAPTURE(line);
+      CHECK(scanned(line) == reference(line));
+      break;
+    }
+  }
 }

@@ -111,6 +111,169 @@ Result<std::unique_ptr<ChunkSource>> ChunkSource::open(const std::string& path) 
   return std::unique_ptr<ChunkSource>(new GzipSource(path, file));
 }
 
+/// The fields of one record that become a Document; missing and null fields are empty.
+struct Fields {
+  std::string text, id, title, date, url, source;
+};
+
+/// Reads a JSON Lines record without building a DOM. Strict JSON, but only the common shape: an
+/// object whose values are strings, null, booleans or short integers, with a "text" string and
+/// the other known fields strings, null or booleans. Anything else, every malformed line
+/// included, is refused, and nlohmann then parses the line (and words the error), so records
+/// read the same either way. A repeated key counts with its last value, as in nlohmann.
+class RecordScanner {
+ public:
+  explicit RecordScanner(std::string_view line) : s_(line) {}
+
+  /// Fills `out` and returns true when the line has the common shape.
+  bool scan(Fields& out) {
+    skip_space();
+    if (!eat('{')) return false;
+    bool has_text = false;
+    skip_space();
+    if (!eat('}')) {
+      do {
+        skip_space();
+        key_.clear();
+        if (!string(&key_)) return false;
+        skip_space();
+        if (!eat(':')) return false;
+        skip_space();
+        if (!value(out, has_text)) return false;
+        skip_space();
+      } while (eat(','));
+      if (!eat('}')) return false;
+    }
+    skip_space();
+    return p_ == s_.size() && has_text;
+  }
+
+ private:
+  /// The value of key_ at p_, stored in `out` when key_ is a known field.
+  bool value(Fields& out, bool& has_text) {
+    std::string* field = key_ == "text"     ? &out.text
+                         : key_ == "id"     ? &out.id
+                         : key_ == "title"  ? &out.title
+                         : key_ == "date"   ? &out.date
+                         : key_ == "url"    ? &out.url
+                         : key_ == "source" ? &out.source
+                                            : nullptr;
+    const bool is_text = field == &out.text;
+    if (p_ < s_.size() && s_[p_] == '"') {
+      if (field) field->clear();
+      if (is_text) has_text = true;
+      return string(field);
+    }
+    if (is_text) has_text = false;   // a later non-string "text": nlohmann reports it
+    std::string_view word;
+    if (literal("null")) word = "";
+    else if (literal("true")) word = "true";
+    else if (literal("false")) word = "false";
+    else return !field && integer();   // a number in a known field: left to nlohmann's dump()
+    if (field) field->assign(word);
+    return true;
+  }
+
+  void skip_space() {
+    while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t' || s_[p_] == '\n' || s_[p_] == '\r')) ++p_;
+  }
+
+  bool eat(char c) {
+    if (p_ >= s_.size() || s_[p_] != c) return false;
+    ++p_;
+    return true;
+  }
+
+  bool literal(std::string_view word) {
+    if (s_.substr(p_, word.size()) != word) return false;
+    p_ += word.size();
+    return true;
+  }
+
+  /// An integer of at most 18 digits (JSON syntax), so nlohmann would hold it exactly.
+  bool integer() {
+    eat('-');
+    const std::size_t start = p_;
+    while (p_ < s_.size() && s_[p_] >= '0' && s_[p_] <= '9') ++p_;
+    const std::size_t digits = p_ - start;
+    if (digits == 0 || digits > 18 || (digits > 1 && s_[start] == '0')) return false;
+    return p_ >= s_.size() || (s_[p_] != '.' && s_[p_] != 'e' && s_[p_] != 'E');
+  }
+
+  /// A string at p_, decoded into `*out` (appended) unless `out` is null.
+  bool string(std::string* out) {
+    if (!eat('"')) return false;
+    std::size_t run = p_;   // start of the bytes copied as they are
+    while (p_ < s_.size()) {
+      const auto c = static_cast<unsigned char>(s_[p_]);
+      if (c == '"') {
+        if (out) out->append(s_.data() + run, p_ - run);
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;   // control characters must be escaped
+      if (c != '\\') {
+        ++p_;
+        continue;
+      }
+      if (out) out->append(s_.data() + run, p_ - run);
+      ++p_;
+      if (!escape(out)) return false;
+      run = p_;
+    }
+    return false;
+  }
+
+  /// The escape after a backslash at p_; a \u escape may be a surrogate pair.
+  bool escape(std::string* out) {
+    if (p_ >= s_.size()) return false;
+    const char c = s_[p_++];
+    char plain = 0;
+    switch (c) {
+      case '"': plain = '"'; break;
+      case '\\': plain = '\\'; break;
+      case '/': plain = '/'; break;
+      case 'b': plain = '\b'; break;
+      case 'f': plain = '\f'; break;
+      case 'n': plain = '\n'; break;
+      case 'r': plain = '\r'; break;
+      case 't': plain = '\t'; break;
+      case 'u': break;
+      default: return false;
+    }
+    if (c != 'u') {
+      if (out) *out += plain;
+      return true;
+    }
+    char32_t cp = 0;
+    if (!hex4(cp)) return false;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;   // a low surrogate first
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      char32_t low = 0;
+      if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    if (out) utf8::append(*out, cp);
+    return true;
+  }
+
+  bool hex4(char32_t& v) {
+    if (s_.size() - p_ < 4) return false;
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char h = s_[p_++];
+      const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<char32_t>(d);
+    }
+    return true;
+  }
+
+  std::string_view s_;
+  std::size_t p_ = 0;
+  std::string key_;
+};
+
 std::string string_field(const nlohmann::json& record, const char* key) {
   auto it = record.find(key);
   if (it == record.end() || it->is_null()) return {};
@@ -118,34 +281,48 @@ std::string string_field(const nlohmann::json& record, const char* key) {
   return it->dump();
 }
 
-}  // namespace
-
-Result<Document> read_json_record(const std::string& path, std::size_t line, std::string_view json) {
-  if (auto bad = utf8::find_invalid(json)) return fail("{}: line {}: byte {} of the line: invalid UTF-8", path, line, *bad);
+/// The fields through nlohmann, for the lines RecordScanner refuses: its errors are the messages.
+Result<Fields> parse_fields(const std::string& path, std::size_t line, std::string_view json) {
   nlohmann::json record = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) return fail("{}: line {}: not valid JSON", path, line);
   if (!record.is_object()) return fail("{}: line {}: a JSON object was expected", path, line);
   auto text = record.find("text");
   if (text == record.end() || !text->is_string()) return fail("{}: line {}: no \"text\" string field", path, line);
+  Fields fields;
+  fields.text = text->get<std::string>();
+  fields.id = string_field(record, "id");
+  fields.title = string_field(record, "title");
+  fields.date = string_field(record, "date");
+  fields.url = string_field(record, "url");
+  fields.source = string_field(record, "source");
+  return fields;
+}
+
+}  // namespace
+
+Result<Document> read_json_record(const std::string& path, std::size_t line, std::string_view json) {
+  if (auto bad = utf8::find_invalid(json)) return fail("{}: line {}: byte {} of the line: invalid UTF-8", path, line, *bad);
+  Result<Fields> fields{Fields{}};
+  if (!RecordScanner(json).scan(*fields)) fields = parse_fields(path, line, json);
+  if (!fields) return tl::unexpected(fields.error());
 
   Document doc;
   doc.path = path;
   doc.record = line;
   doc.format = Format::jsonl;
-  doc.text = text->get<std::string>();
+  doc.text = std::move(fields->text);
   doc.body = {0, doc.text.size()};
-  doc.id = string_field(record, "id");
+  doc.id = std::move(fields->id);
   if (doc.id.empty()) {
     std::string_view name = path;
     if (auto slash = name.find_last_of('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
     doc.id = fmt::format("{}:{}", name.substr(0, name.find('.')), line);
   }
-  doc.title = string_field(record, "title");
-  doc.url = string_field(record, "url");
-  doc.source = string_field(record, "source");
-  std::string day = string_field(record, "date");
-  if (!day.empty()) {
-    auto parsed = parse_iso_date(day);
+  doc.title = std::move(fields->title);
+  doc.url = std::move(fields->url);
+  doc.source = std::move(fields->source);
+  if (!fields->date.empty()) {
+    auto parsed = parse_iso_date(fields->date);
     if (!parsed) return fail("{}: line {}: \"date\": {}", path, line, parsed.error().message);
     doc.dct = *parsed;
     doc.dct_source = DctSource::metadata;

@@ -2,6 +2,7 @@
 // leftmost-longest matcher. Patterns have a bounded length, so matching is bounded per token.
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "grammar.hpp"
@@ -320,6 +321,24 @@ Result<void> parse_rules(std::string_view text, Grammar& g) {
   return {};
 }
 
+/// Rule::gate: the first required element after the first one, when every element before it is
+/// a literal (one token, or none when optional), with the token offsets it can be found at.
+void set_gate(Rule& rule) {
+  std::size_t from = 0, to = 0;   // offsets the next element can start at
+  for (std::size_t k = 0; k < rule.elements.size(); ++k) {
+    const Element& e = rule.elements[k];
+    if (k > 0 && !e.optional) {
+      rule.gate = static_cast<int>(k);
+      rule.gate_from = from;
+      rule.gate_to = to;
+      return;
+    }
+    if (e.words.empty()) return;   // a class may take two tokens ("Dec ."): offsets unknown
+    if (!e.optional) ++from;
+    ++to;
+  }
+}
+
 void build_index(Grammar& g) {
   g.by_class.assign(g.lexicon.class_names.size(), {});
   for (std::uint32_t r = 0; r < g.rules.size(); ++r) {
@@ -336,24 +355,98 @@ void build_index(Grammar& g) {
       if (!e.optional) break;
     }
   }
+  // Per word, the candidates match_at would gather from by_word, by_class and by_builtin.
+  // Every literal of every element is in the table too, so elements match by word id.
+  std::vector<std::string_view> words;
+  for (const auto& [w, entries] : g.lexicon.words) words.push_back(w);
+  for (const Rule& rule : g.rules)
+    for (const auto* elements : {&rule.elements, &rule.behind, &rule.ahead})
+      for (const Element& e : *elements) words.insert(words.end(), e.words.begin(), e.words.end());
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  for (std::string_view w : words) {
+    if (w.empty()) continue;   // no token's norm is empty
+    WordInfo info;
+    if (const auto it = g.by_word.find(w); it != g.by_word.end()) info.rules = it->second;
+    if (const auto* entries = g.lexicon.lookup(w)) {
+      info.lex = *entries;
+      for (const LexEntry& e : *entries) {
+        const auto& v = g.by_class[static_cast<std::size_t>(e.cls)];
+        info.rules.insert(info.rules.end(), v.begin(), v.end());
+      }
+    }
+    std::sort(info.rules.begin(), info.rules.end());
+    info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
+    info.rules_num = info.rules;
+    info.rules_num.insert(info.rules_num.end(), g.by_builtin.begin(), g.by_builtin.end());
+    std::sort(info.rules_num.begin(), info.rules_num.end());
+    info.rules_num.erase(std::unique(info.rules_num.begin(), info.rules_num.end()), info.rules_num.end());
+    g.words.insert(w, std::move(info));
+  }
+  for (Rule& rule : g.rules)
+    for (auto* elements : {&rule.elements, &rule.behind, &rule.ahead})
+      for (Element& e : *elements)
+        for (const std::string& w : e.words) e.word_ids.push_back(g.words.find(w)->id);
+  for (Rule& rule : g.rules) {
+    set_gate(rule);
+    RuleHead head;
+    const Element& first = rule.elements.front();
+    if (first.builtin && first.cls < 0 && !first.optional) head.opener = first.builtin;
+    if (rule.gate >= 0 && rule.gate_to < 256) {
+      const Element& gate = rule.elements[static_cast<std::size_t>(rule.gate)];
+      head.gated = true;
+      head.gate_from = static_cast<std::uint8_t>(rule.gate_from);
+      head.gate_to = static_cast<std::uint8_t>(rule.gate_to);
+      head.gate_builtin = gate.builtin;
+      head.gate_cls = gate.cls;
+      head.gate_ids = static_cast<std::uint32_t>(g.gate_ids.size());
+      head.gate_id_count = static_cast<std::uint32_t>(gate.word_ids.size());
+      g.gate_ids.insert(g.gate_ids.end(), gate.word_ids.begin(), gate.word_ids.end());
+    }
+    g.heads.push_back(head);
+  }
 }
 
 // --- matching ---------------------------------------------------------------------------------
 
+/// The WordInfo of the tokens from one start token on, each looked up at most once.
+class TokenWords {
+ public:
+  TokenWords(const WordTable& table, const std::vector<Token>& tokens, std::size_t first)
+      : table_(table), tokens_(tokens), first_(first) {}
+
+  const WordInfo* at(std::size_t i) {
+    if (i < first_ || i - first_ >= kSpan) return table_.find(tokens_[i].norm);
+    const std::size_t k = i - first_;
+    if (!(done_ >> k & 1u)) {
+      info_[k] = table_.find(tokens_[i].norm);
+      done_ |= 1u << k;
+    }
+    return info_[k];
+  }
+
+ private:
+  static constexpr std::size_t kSpan = 16;
+  const WordTable& table_;
+  const std::vector<Token>& tokens_;
+  std::size_t first_;
+  std::uint32_t done_ = 0;                    ///< bit k: info_[k] is set
+  std::array<const WordInfo*, kSpan> info_;   // (not zeroed: done_ says what is set)
+};
+
 /// Matches element `e` at token `i`; returns the number of tokens consumed (0: no match).
-std::size_t match_element(const Grammar& g, const Element& e, const std::vector<Token>& tokens, std::size_t i,
+std::size_t match_element(const Element& e, const std::vector<Token>& tokens, std::size_t i, TokenWords& words,
                           Captures& caps) {
   if (i >= tokens.size()) return 0;
   const Token& t = tokens[i];
   if (t.kind == TokenKind::paragraph) return 0;
-  if (!e.words.empty()) {
-    for (const std::string& w : e.words)
-      if (t.norm == w) return 1;
-    return 0;
+  if (!e.word_ids.empty()) {
+    const WordInfo* info = words.at(i);
+    return info && std::find(e.word_ids.begin(), e.word_ids.end(), info->id) != e.word_ids.end() ? 1 : 0;
   }
   if (e.cls >= 0) {
-    if (const auto* entries = g.lexicon.lookup(t.norm)) {
-      for (const LexEntry& le : *entries) {
+    if (const WordInfo* info = words.at(i)) {
+      for (const LexEntry& le : info->lex) {
         if (le.cls != e.cls || (le.cap && !t.capitalized) || (le.cap && t.all_caps && t.norm.size() > 3)) continue;
         caps.push_back({e.slot, le.number, le.value});
         // "Dec." : an abbreviation keeps its dot
@@ -367,21 +460,46 @@ std::size_t match_element(const Grammar& g, const Element& e, const std::vector<
   return 0;
 }
 
+/// Whether the gate of `head` matches token `i` (match_element's verdict, without captures).
+bool gate_matches(const Grammar& g, const RuleHead& head, const std::vector<Token>& tokens, std::size_t i,
+                  TokenWords& words) {
+  if (i >= tokens.size()) return false;
+  const Token& t = tokens[i];
+  if (t.kind == TokenKind::paragraph) return false;
+  if (head.gate_id_count > 0) {
+    const WordInfo* info = words.at(i);
+    const auto ids = g.gate_ids.begin() + head.gate_ids;
+    return info && std::find(ids, ids + head.gate_id_count, info->id) != ids + head.gate_id_count;
+  }
+  if (head.gate_cls >= 0)
+    if (const WordInfo* info = words.at(i))
+      for (const LexEntry& le : info->lex)
+        if (le.cls == head.gate_cls && !(le.cap && !t.capitalized) && !(le.cap && t.all_caps && t.norm.size() > 3))
+          return true;
+  if (!head.gate_builtin) return false;
+  thread_local Captures scratch;
+  scratch.clear();
+  return head.gate_builtin(t, {}, scratch);
+}
+
+/// Depth-first search of one rule's elements from one token, keeping the longest match. The
+/// capture buffers belong to the caller, so one match_at allocates them once.
 struct Search {
-  const Grammar& g;
+  TokenWords& words;
   const Rule& rule;
   const std::vector<Token>& tokens;
+  Captures& best;
+  Captures& current;
+  Captures& scratch;
   std::size_t best_end = 0;
   bool found = false;
-  Captures best;
-  Captures current;
 
   void run(std::size_t elem, std::size_t i) {
     if (elem == rule.elements.size()) {
       if (!found || i > best_end) {
         for (const Element& a : rule.ahead) {
-          Captures scratch;
-          if (match_element(g, a, tokens, i, scratch)) return;
+          scratch.clear();
+          if (match_element(a, tokens, i, words, scratch)) return;
         }
         found = true;
         best_end = i;
@@ -391,7 +509,7 @@ struct Search {
     }
     const Element& e = rule.elements[elem];
     const std::size_t mark = current.size();
-    if (const std::size_t n = match_element(g, e, tokens, i, current)) run(elem + 1, i + n);
+    if (const std::size_t n = match_element(e, tokens, i, words, current)) run(elem + 1, i + n);
     current.resize(mark);
     if (e.optional) run(elem + 1, i);
   }
@@ -434,29 +552,45 @@ Builtin find_builtin(std::string_view name) {
 std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, std::size_t i) const {
   const Token& t = tokens[i];
   if (t.kind == TokenKind::paragraph) return std::nullopt;
-  std::vector<std::uint32_t> candidates;
-  if (const auto it = by_word.find(t.norm); it != by_word.end())
-    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-  if (const auto* entries = lexicon.lookup(t.norm))
-    for (const LexEntry& e : *entries) {
-      const auto& v = by_class[static_cast<std::size_t>(e.cls)];
-      candidates.insert(candidates.end(), v.begin(), v.end());
-    }
-  if (t.kind == TokenKind::number || t.norm.size() == 2) candidates.insert(candidates.end(), by_builtin.begin(), by_builtin.end());
-  if (candidates.empty()) return std::nullopt;
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // The rules whose first required element can match here, ascending (build_index).
+  const bool numeric = t.kind == TokenKind::number || t.norm.size() == 2;
+  TokenWords token_words(words, tokens, i);
+  const std::vector<std::uint32_t>* candidates = &by_builtin;
+  if (const WordInfo* info = token_words.at(i)) candidates = numeric ? &info->rules_num : &info->rules;
+  else if (!numeric) return std::nullopt;
+  if (candidates->empty()) return std::nullopt;
 
+  thread_local Captures best_captures, current, scratch;
+  // Rules opening with a required built-in class share its verdict on token i: asked once.
+  std::array<std::pair<Builtin, bool>, 16> verdicts;
+  std::size_t known = 0;
+  auto opens = [&](Builtin builtin) {
+    for (std::size_t k = 0; k < known; ++k)
+      if (verdicts[k].first == builtin) return verdicts[k].second;
+    scratch.clear();
+    const bool ok = builtin(t, {}, scratch);
+    if (known < verdicts.size()) verdicts[known++] = {builtin, ok};
+    return ok;
+  };
   std::optional<Match> best;
-  for (std::uint32_t r : candidates) {
+  for (std::uint32_t r : *candidates) {
+    const RuleHead& head = heads[r];
+    if (head.opener && !opens(head.opener)) continue;
+    if (head.gated) {
+      bool open = false;
+      for (std::size_t p = i + head.gate_from; p <= i + head.gate_to && !open; ++p)
+        open = gate_matches(*this, head, tokens, p, token_words);
+      if (!open) continue;
+    }
     const Rule& rule = rules[r];
     bool blocked = false;
     for (const Element& b : rule.behind) {
-      Captures scratch;
-      if (i > 0 && match_element(*this, b, tokens, i - 1, scratch)) blocked = true;
+      scratch.clear();
+      if (i > 0 && match_element(b, tokens, i - 1, token_words, scratch)) blocked = true;
     }
     if (blocked) continue;
-    Search search{*this, rule, tokens, 0, false, {}, {}};
+    current.clear();
+    Search search{token_words, rule, tokens, best_captures, current, scratch};
     search.run(0, i);
     if (!search.found || search.best_end <= i) continue;
     if (best && search.best_end <= best->consumed_end) continue;
@@ -467,15 +601,54 @@ std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, std::si
     m.first = i;
     m.last = search.best_end;
     if (rule.elements.front().context) {
-      Captures scratch;
-      m.first += match_element(*this, rule.elements.front(), tokens, i, scratch);
+      scratch.clear();
+      m.first += match_element(rule.elements.front(), tokens, i, token_words, scratch);
     }
     if (rule.elements.back().context) m.last -= 1;
     if (m.first >= m.last) continue;
-    m.captures = std::move(search.best);
+    m.captures = best_captures;
     best = std::move(m);
   }
   return best;
+}
+
+void WordTable::insert(std::string_view word, WordInfo info) {
+  if ((words_.size() + 1) * 2 > keys_.size()) {   // grow to keep the load at most one half
+    std::vector<std::string> old = std::move(keys_);
+    std::vector<std::uint32_t> old_infos = std::move(infos_);
+    const std::size_t capacity = std::max<std::size_t>(64, old.size() * 2);
+    keys_.assign(capacity, {});
+    infos_.assign(capacity, 0);
+    mask_ = static_cast<std::uint32_t>(capacity - 1);
+    for (std::size_t k = 0; k < old.size(); ++k) {
+      if (old[k].empty()) continue;
+      std::uint32_t slot = hash(old[k]) & mask_;
+      while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
+      keys_[slot] = std::move(old[k]);
+      infos_[slot] = old_infos[k];
+    }
+  }
+  std::uint32_t slot = hash(word) & mask_;
+  while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
+  keys_[slot] = std::string(word);
+  infos_[slot] = static_cast<std::uint32_t>(words_.size());
+  info.id = infos_[slot];
+  words_.push_back(std::move(info));
+}
+
+const WordInfo* WordTable::find(std::string_view word) const {
+  if (keys_.empty() || word.empty()) return nullptr;
+  for (std::uint32_t slot = hash(word) & mask_;; slot = (slot + 1) & mask_) {
+    const std::string& key = keys_[slot];
+    if (key.empty()) return nullptr;
+    if (key == word) return &words_[infos_[slot]];
+  }
+}
+
+std::uint32_t WordTable::hash(std::string_view word) {
+  std::uint32_t h = 2166136261u;   // FNV-1a
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
 }
 
 Result<Grammar> compile(std::string_view rules, std::string_view lexicon) {

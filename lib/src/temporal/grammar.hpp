@@ -83,6 +83,7 @@ using Builtin = bool (*)(const Token&, std::string_view slot, Captures&);
 /// One pattern element.
 struct Element {
   std::vector<std::string> words;   ///< literal alternatives; empty for a class
+  std::vector<std::uint32_t> word_ids;   ///< WordInfo::id of each of `words` (build_index)
   int cls = -1;                     ///< lexicon class id
   Builtin builtin = nullptr;        ///< built-in class parser
   std::string slot;                 ///< capture name for classes
@@ -112,6 +113,11 @@ struct Rule {
   std::vector<Arg> args;
   ValueFn fn = nullptr;            ///< nullptr: `none`, the match produces nothing
   std::string fn_name;
+  /// A required element that any match has at a token `gate_from`..`gate_to` after its first
+  /// (the elements before it are literals, one token each), so a rule whose gate matches none of
+  /// them is skipped without a search; -1 when there is none (build_index).
+  int gate = -1;
+  std::size_t gate_from = 0, gate_to = 0;
 };
 
 /// The lexicon: classes and words.
@@ -135,6 +141,41 @@ struct Match {
   Captures captures;
 };
 
+/// What the matcher needs to know of one word of the grammar (a literal or a lexicon word).
+struct WordInfo {
+  std::uint32_t id = 0;                   ///< its index in the WordTable
+  std::vector<LexEntry> lex;              ///< its lexicon entries (Lexicon::lookup)
+  std::vector<std::uint32_t> rules;       ///< rules that can start at it, ascending
+  std::vector<std::uint32_t> rules_num;   ///< the same with the rules starting with a built-in class
+};
+
+/// The grammar's words, looked up by a token's norm in one probe sequence (open addressing).
+class WordTable {
+ public:
+  /// Adds `word` (not yet present) with `info`, whose id becomes the word's index.
+  void insert(std::string_view word, WordInfo info);
+  /// The word's info, or nullptr when the grammar does not know it.
+  const WordInfo* find(std::string_view word) const;
+
+ private:
+  static std::uint32_t hash(std::string_view word);
+  std::vector<std::string> keys_;        ///< "" marks a free slot (no grammar word is empty)
+  std::vector<std::uint32_t> infos_;     ///< beside keys_: index into words_
+  std::vector<WordInfo> words_;
+  std::uint32_t mask_ = 0;
+};
+
+/// What match_at checks of a candidate rule before searching it, packed beside the other rules'
+/// (the rules themselves lie far apart in memory): its opening built-in class and its gate.
+struct RuleHead {
+  Builtin opener = nullptr;          ///< the required first element's built-in class, if it is one
+  Builtin gate_builtin = nullptr;    ///< the gate element's parts (Rule::gate)...
+  int gate_cls = -1;
+  std::uint32_t gate_ids = 0, gate_id_count = 0;   ///< ...its literals: Grammar::gate_ids range
+  bool gated = false;
+  std::uint8_t gate_from = 0, gate_to = 0;
+};
+
 /// Rules and lexicon with the first-token index.
 struct Grammar {
   Lexicon lexicon;
@@ -143,6 +184,9 @@ struct Grammar {
   StringMap<std::vector<std::uint32_t>> by_word;   ///< first literal
   std::vector<std::vector<std::uint32_t>> by_class;                        ///< first lexicon class
   std::vector<std::uint32_t> by_builtin;                                   ///< first built-in class
+  WordTable words;   ///< by_word and by_class merged per word, with the lexicon entries
+  std::vector<RuleHead> heads;          ///< beside rules
+  std::vector<std::uint32_t> gate_ids;  ///< word ids of the gates' literals (RuleHead)
 
   /// The best (longest, then earliest rule) match starting at token `i`, if any.
   std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const;
@@ -174,6 +218,10 @@ struct CueTables {
   StringMap<Direction> words;       ///< single-word cues
   StringMap<bool> before_to;        ///< "set", "due": future before "to"
 };
+
+/// Whether WordNet's morphstr(word, VERB) gives a lemma other than `word` (lowercase letters and
+/// apostrophes), answered from WordNet's files read into memory; nullopt when they cannot be read.
+std::optional<bool> wordnet_verb_form(std::string_view word);
 
 /// The default oracle built from `tables`.
 std::unique_ptr<TenseOracle> make_cue_oracle(CueTables tables);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
 #include <optional>
 
@@ -21,8 +22,12 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c
 
 constexpr std::size_t kMaxKey = 32;
 
-std::uint32_t hash_step(std::uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 16777619u; }
-constexpr std::uint32_t kHashSeed = 2166136261u;
+// A letter run's hash: one rotate and xor a letter (short dependency chain: every letter of the
+// text goes through it), one multiply at the end to spread the bits.
+using HashState = std::uint64_t;
+constexpr HashState kHashSeed = 0;
+HashState hash_step(HashState h, char c) { return std::rotl(h, 5) ^ static_cast<unsigned char>(c); }
+std::uint32_t hash_final(HashState h) { return static_cast<std::uint32_t>((h * 0x9E3779B97F4A7C15ull) >> 32); }
 
 // Letter runs too frequent to be a good anchor: a rule anchored on one would open a window at
 // almost every sentence. Only a cost; any anchor stays correct.
@@ -150,9 +155,9 @@ Prefilter Prefilter::build(const Grammar& grammar) {
 }
 
 void Prefilter::insert(const std::string& key, Margins margins) {
-  std::uint32_t h = kHashSeed;
+  HashState h = kHashSeed;
   for (char c : key) h = hash_step(h, c);
-  std::uint32_t slot = h & mask_;
+  std::uint32_t slot = hash_final(h) & mask_;
   while (!slots_[slot].empty()) slot = (slot + 1) & mask_;
   slots_[slot] = key;
   margins_[slot] = margins;
@@ -181,11 +186,11 @@ int Prefilter::reach_before(std::string_view norm) const {
   int reach = -1;
   if (digits_.used && std::any_of(norm.begin(), norm.end(), is_digit)) reach = static_cast<int>(digits_.before);
   if (!is_alpha(norm.front())) return reach;
-  std::uint32_t h = kHashSeed;
+  HashState h = kHashSeed;
   std::size_t n = 0;
   while (n < norm.size() && is_alpha(norm[n])) h = hash_step(h, norm[n++]);
   if (n > max_key_) return reach;
-  if (const Margins* m = find(norm.data(), n, h)) reach = std::max(reach, static_cast<int>(m->before));
+  if (const Margins* m = find(norm.data(), n, hash_final(h))) reach = std::max(reach, static_cast<int>(m->before));
   return reach;
 }
 
@@ -214,7 +219,7 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
     while (i < end && !is_space(text[i])) {
       const char c = text[i];
       if (is_alpha(c)) {
-        std::uint32_t h = kHashSeed;
+        HashState h = kHashSeed;
         std::size_t n = 0;
         for (; i < end && is_alpha(text[i]); ++i, ++n)
           if (n < kMaxKey) {
@@ -222,7 +227,7 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
             h = hash_step(h, key[n]);
           }
         if (n <= max_key_)
-          if (const Margins* found = find(key.data(), n, h)) {
+          if (const Margins* found = find(key.data(), n, hash_final(h))) {
             anchor = true;
             m = m.max(*found);
           }

@@ -1,8 +1,13 @@
 // The default TenseOracle: the cue nearest to an expression decides its direction. Cues are
 // words from the lexicon ("will", "ago", "next", "said"...), "X to" constructions ("is set to",
-// "plans to") and past-tense verbs recognised with WordNet's morphology (morphstr).
+// "plans to") and past-tense verbs recognised with WordNet's morphology: morphstr's verb rules
+// applied to WordNet's files read into memory, since morphstr itself seeks and reads per probe.
 
+#include <fstream>
 #include <mutex>
+#include <optional>
+#include <span>
+#include <sstream>
 
 #include <wn.h>
 
@@ -13,44 +18,140 @@ namespace {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/// WordNet is not thread-safe and reads files: one lock, one cache.
+/// Whole contents of a file, or nullopt when it cannot be read.
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(bytes).str();
+}
+
+/// One of WordNet's sorted files held in memory, searched exactly as WordNet's bin_search
+/// searches the file on disk (the same probes, so the same lines found and missed), without its
+/// seek and read system calls per probe.
+class SortedFile {
+ public:
+  SortedFile() = default;
+  explicit SortedFile(std::string bytes) : bytes_(std::move(bytes)) {}
+
+  /// The line whose first space-separated field is `key` (without its newline), if found.
+  std::optional<std::string_view> find(std::string_view key) const {
+    const std::string_view f = bytes_;
+    if (f.size() < 2) return std::nullopt;
+    std::string_view line;   // like bin_search's static buffer: kept when a read finds the end
+    std::size_t top = 0, bot = f.size(), mid = bot / 2, diff = 666;
+    while (true) {
+      std::size_t pos = mid - 1;
+      if (mid != 1) {
+        const std::size_t nl = f.find('\n', pos);
+        pos = nl == std::string_view::npos ? f.size() : nl + 1;
+      }
+      if (pos < f.size()) {
+        const std::size_t nl = f.find('\n', pos);
+        line = f.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+      }
+      const int order = line.substr(0, line.find(' ')).compare(key);
+      if (order < 0) {
+        top = mid;
+        diff = (bot - top) / 2;
+        mid = top + diff;
+      } else if (order > 0) {
+        bot = mid;
+        diff = (bot - top) / 2;
+        mid = top + diff;
+      }
+      if (order == 0) return line;
+      if (diff == 0) return std::nullopt;
+    }
+  }
+
+ private:
+  std::string bytes_;
+};
+
+/// WordNet's morphstr(word, VERB) != word, answered from verb.exc and index.verb in memory. For
+/// a lowercase word of letters and apostrophes morphstr returns the first lemma of its
+/// exception line when that differs from the word; else, when the word has no exception line,
+/// the first suffix rewrite (-ed to -e, -ed to nothing, ...) that index.verb defines.
+class VerbMorphology {
+ public:
+  /// Loads the two files from WordNet's search directory; false when either cannot be read.
+  bool load(const std::string& dir) {
+    auto exceptions = read_file(dir + "/verb.exc");
+    auto index = read_file(dir + "/index.verb");
+    if (!exceptions || !index) return false;
+    exceptions_ = SortedFile(std::move(*exceptions));
+    index_ = SortedFile(std::move(*index));
+    return true;
+  }
+
+  bool changes(std::string_view word) const {
+    if (word.size() >= kMaxWord) return false;   // longer than any WordNet entry (and its buffers)
+    if (const auto line = exceptions_.find(word)) {
+      const std::optional<std::string_view> lemma = first_lemma(*line);
+      if (lemma) return *lemma != word;
+    }
+    // WordNet's verb suffixes and their replacements (morph.c: sufx, addr), in order.
+    static constexpr std::string_view kSuffix[] = {"s", "ies", "es", "es", "ed", "ed", "ing", "ing"};
+    static constexpr std::string_view kEnding[] = {"", "y", "e", "", "e", "", "e", ""};
+    std::string base;
+    for (std::size_t k = 0; k < std::size(kSuffix); ++k) {
+      if (kSuffix[k].size() >= word.size() || !word.ends_with(kSuffix[k])) continue;
+      base.assign(word.substr(0, word.size() - kSuffix[k].size()));
+      base += kEnding[k];
+      if (base != word && index_.find(base)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kMaxWord = 200;
+
+  /// exc_lookup: the word after the key's single space, up to the next space.
+  static std::optional<std::string_view> first_lemma(std::string_view line) {
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos || space + 1 >= line.size() || line[space + 1] == ' ') return std::nullopt;
+    std::string_view lemma = line.substr(space + 1);
+    lemma = lemma.substr(0, lemma.find(' '));
+    if (lemma.empty()) return std::nullopt;
+    return lemma;
+  }
+
+  SortedFile exceptions_;
+  SortedFile index_;
+};
+
+/// Past-tense verbs by WordNet's morphology, from its files in memory (wordnet_verb_form), or
+/// through the library when they cannot be read; each thread remembers the words it has asked.
 class PastTense {
  public:
   bool operator()(const std::string& word) {
     if (word.size() < 3) return false;
-    // Each thread keeps what it has asked: the lock and WordNet's file reads only for new words.
     thread_local StringMap<bool> seen;
     if (const auto it = seen.find(word); it != seen.end()) return it->second;
-    const bool past = shared(word);
+    const bool past = compute(word);
     if (seen.size() < 100000) seen.emplace(word, past);
     return past;
   }
 
  private:
-  bool shared(const std::string& word) {
-    std::lock_guard lock(mutex_);
-    if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
-    const bool past = compute(word);
-    if (cache_.size() < 100000) cache_.emplace(word, past);
-    return past;
-  }
-
   bool compute(const std::string& word) {
-    if (!ready_) {
-      ready_ = true;
-      ok_ = wninit() == 0;
-    }
-    if (!ok_) return word.size() > 4 && word.ends_with("ed");
+    std::call_once(opened_, [this] { wordnet_ = wninit() == 0; });
+    if (!wordnet_) return word.size() > 4 && word.ends_with("ed");
     if (word.ends_with("s") || word.ends_with("ing")) return false;
+    if (const std::optional<bool> form = wordnet_verb_form(word)) return *form;
+    // WordNet is not thread-safe and reads files: one lock.
+    std::lock_guard lock(mutex_);
     std::string buffer = word;
     const char* lemma = morphstr(buffer.data(), VERB);
-    if (!lemma || word == lemma) return false;
-    return true;
+    return lemma && word != lemma;
   }
+
+  std::once_flag opened_;
+  bool wordnet_ = false;
   std::mutex mutex_;
-  StringMap<bool> cache_;
-  bool ready_ = false;
-  bool ok_ = false;
 };
 
 PastTense& past_tense() {
@@ -61,8 +162,8 @@ PastTense& past_tense() {
 struct Word {
   TextSpan span;
   std::string lower;
-  bool capitalized;
-  bool clause_break_before;   ///< a comma, semicolon, colon, dash or quote since the last word
+  bool capitalized = false;
+  bool clause_break_before = false;   ///< a comma, semicolon, colon, dash or quote since the last word
 };
 
 class CueOracle final : public TenseOracle {
@@ -70,7 +171,9 @@ class CueOracle final : public TenseOracle {
   explicit CueOracle(CueTables tables) : tables_(std::move(tables)) {}
 
   Direction direction(std::string_view text, TextSpan sentence, TextSpan expression) const override {
-    const std::vector<Word> words = split_words(text, sentence);
+    thread_local std::vector<Word> buffer;   // reused: its words keep their string capacity
+    const std::size_t count = split_words(text, sentence, buffer);   // (may grow buffer)
+    const std::span<const Word> words(buffer.data(), count);
     std::size_t e_first = words.size(), e_last = 0;
     for (std::size_t k = 0; k < words.size(); ++k)
       if (words[k].span.overlaps(expression)) {
@@ -83,23 +186,19 @@ class CueOracle final : public TenseOracle {
       while (e_first < words.size() && words[e_first].span.end <= expression.begin) ++e_first;
       e_last = e_first;
     }
-    std::size_t best_distance = words.size() + 1;
-    Direction best = Direction::unknown;
     // After the expression, only its own clause counts: in "talks on Friday, saying he would
     // not negotiate" the participle clause says nothing about Friday.
     std::size_t after_end = words.size();
     for (std::size_t k = e_last; k < words.size(); ++k)
       if (words[k].clause_break_before && !opens_clause(e_first, e_last, k)) { after_end = k; break; }
-    for (std::size_t k = 0; k < after_end; ++k) {
-      if (k >= e_first && k < e_last) continue;
-      const std::size_t distance = k < e_first ? e_first - k : k - e_last + 1;
-      if (distance >= best_distance) continue;
-      const Direction d = cue(words, k);
-      if (d == Direction::unknown) continue;
-      best = d;
-      best_distance = distance;
+    // The nearest cue decides; at equal distance the one before the expression.
+    for (std::size_t distance = 1; distance <= e_first || e_last + distance - 1 < after_end; ++distance) {
+      if (distance <= e_first)
+        if (const Direction d = cue(words, e_first - distance); d != Direction::unknown) return d;
+      if (e_last + distance - 1 < after_end)
+        if (const Direction d = cue(words, e_last + distance - 1); d != Direction::unknown) return d;
     }
-    return best;
+    return Direction::unknown;
   }
 
  private:
@@ -110,7 +209,7 @@ class CueOracle final : public TenseOracle {
   }
 
   /// A forward cue word ("planning", "due", "set to").
-  bool forward(const std::vector<Word>& words, std::size_t k) const {
+  bool forward(std::span<const Word> words, std::size_t k) const {
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(words[k].lower)) return true;
     const auto it = tables_.words.find(words[k].lower);
     return it != tables_.words.end() && it->second == Direction::future;
@@ -118,7 +217,7 @@ class CueOracle final : public TenseOracle {
 
   /// A verb group speaks through its main verb: "were planning to" is a plan, forward like
   /// "planning"; but the pluperfect "had been due to" tells of a plan whose time has passed.
-  std::optional<Direction> verb_group(const std::vector<Word>& words, std::size_t k) const {
+  std::optional<Direction> verb_group(std::span<const Word> words, std::size_t k) const {
     const std::string& w = words[k].lower;
     if (k >= 2 && words[k - 1].lower == "been" && words[k - 2].lower == "had" && forward(words, k))
       return Direction::past;
@@ -126,7 +225,7 @@ class CueOracle final : public TenseOracle {
     return std::nullopt;
   }
 
-  Direction cue(const std::vector<Word>& words, std::size_t k) const {
+  Direction cue(std::span<const Word> words, std::size_t k) const {
     if (const auto group = verb_group(words, k)) return *group;
     const std::string& w = words[k].lower;
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(w)) return Direction::future;
@@ -144,8 +243,10 @@ class CueOracle final : public TenseOracle {
     return Direction::unknown;
   }
 
-  static std::vector<Word> split_words(std::string_view text, TextSpan sentence) {
-    std::vector<Word> words;
+  /// The words of `text[sentence]` into the first elements of `words` (grown as needed, never
+  /// shrunk); returns how many.
+  static std::size_t split_words(std::string_view text, TextSpan sentence, std::vector<Word>& words) {
+    std::size_t count = 0;
     std::size_t i = sentence.begin;
     const std::size_t end = std::min(sentence.end, text.size());
     bool clause_break = false;
@@ -159,20 +260,34 @@ class CueOracle final : public TenseOracle {
       }
       std::size_t j = i;
       while (j < end && (is_letter(text[j]) || (text[j] == '\'' && j + 1 < end && is_letter(text[j + 1])))) ++j;
-      Word w{{i, j}, std::string(text.substr(i, j - i)), text[i] >= 'A' && text[i] <= 'Z', clause_break};
+      if (count == words.size()) words.emplace_back();
+      Word& w = words[count++];
+      w.span = {i, j};
+      w.lower.assign(text.substr(i, j - i));
+      w.capitalized = text[i] >= 'A' && text[i] <= 'Z';
+      w.clause_break_before = clause_break;
       clause_break = false;
       for (char& c : w.lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      words.push_back(std::move(w));
       i = j;
     }
-    return words;
+    return count;
   }
 
   CueTables tables_;
 };
 
 }  // namespace
+
+std::optional<bool> wordnet_verb_form(std::string_view word) {
+  static const std::optional<VerbMorphology> morphology = []() -> std::optional<VerbMorphology> {
+    VerbMorphology m;
+    if (wninit() != 0 || !m.load(SetSearchdir())) return std::nullopt;
+    return m;
+  }();
+  if (!morphology) return std::nullopt;
+  return morphology->changes(word);
+}
 
 std::unique_ptr<TenseOracle> make_cue_oracle(CueTables tables) { return std::make_unique<CueOracle>(std::move(tables)); }
 

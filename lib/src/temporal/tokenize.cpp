@@ -237,57 +237,71 @@ void tokenize_window(std::string_view text, TextSpan range, TokenStream& out) { 
 
 void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan>& out) {
   // The same sentences as tokenize() without segmenter sentences (assign_sentences), found by
-  // tokenizing only around terminal punctuation; paragraph breaks come from whitespace runs.
+  // tokenizing only the chunks (whitespace-separated) that hold terminal punctuation; paragraph
+  // breaks come from whitespace runs. Only those bytes and newlines need a closer look.
   out.clear();
   const std::size_t end = std::min(range.end, text.size());
-  std::size_t i = std::min(range.begin, end);
+  const std::size_t begin = std::min(range.begin, end);
+  std::size_t i = begin;
   while (i < end && is_space(text[i])) ++i;
   if (i >= end) return;
   std::size_t sentence_begin = i;
-  std::size_t last_end = i;   // end of the last token seen
-  while (i < end) {
-    // one whitespace-separated chunk [i, chunk_end)
-    std::size_t chunk_end = i;
-    bool terminal = false;
-    while (chunk_end < end && !is_space(text[chunk_end])) terminal |= is_terminal(text[chunk_end++]);
-    if (terminal) {
-      for (std::size_t p = i; p < chunk_end;) {
-        std::size_t j = p;
-        const TokenKind kind = scan_token(text, p, chunk_end, j);
-        if (kind != TokenKind::punct || j != p + 1 || !is_terminal(text[p])) { p = j; continue; }
-        TokenCursor cursor(text, j, end);
-        LiteToken next, start, last{{p, j}, kind, false, false};
-        if (!cursor.next(next)) break;   // the last token closes nothing
-        start = next;
-        bool more = true;
-        while (start.quote) {
-          last = start;
-          if (!cursor.next(start)) { more = false; break; }
-        }
-        if (more && (start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct ||
-                     next.kind == TokenKind::paragraph)) {
-          out.push_back({sentence_begin, last.span.end});
-          sentence_begin = start.span.begin;
-        }
-        p = j;
+  std::size_t paragraph_end = 0;   // the last paragraph break seen, when any
+  bool any_paragraph = false;
+  while (true) {
+    // i is at a chunk start or in whitespace: find the next terminal or newline
+    while (i < end && !is_terminal(text[i]) && text[i] != '\n') ++i;
+    if (i >= end) break;
+    if (text[i] == '\n') {
+      // the whitespace run holding it (no newline before it in the run): a second newline is a
+      // paragraph break
+      std::size_t k = i;
+      int newlines = 0;
+      std::size_t paragraph = std::string_view::npos;
+      while (k < end && is_space(text[k])) {
+        if (text[k] == '\n' && ++newlines == 2) paragraph = k;
+        ++k;
       }
+      if (paragraph != std::string_view::npos) {
+        out.push_back({sentence_begin, paragraph});
+        sentence_begin = k < end ? k : paragraph;
+        paragraph_end = paragraph;
+        any_paragraph = true;
+      }
+      i = k;
+      continue;
     }
-    last_end = chunk_end;
-    // the whitespace run after the chunk: a second newline is a paragraph break
-    std::size_t k = chunk_end;
-    int newlines = 0;
-    std::size_t paragraph = std::string_view::npos;
-    while (k < end && is_space(text[k])) {
-      if (text[k] == '\n' && ++newlines == 2) paragraph = k;
-      ++k;
+    // the chunk [chunk_begin, chunk_end) holding a terminal
+    std::size_t chunk_begin = i;
+    while (chunk_begin > begin && !is_space(text[chunk_begin - 1])) --chunk_begin;
+    std::size_t chunk_end = i;
+    while (chunk_end < end && !is_space(text[chunk_end])) ++chunk_end;
+    for (std::size_t p = chunk_begin; p < chunk_end;) {
+      std::size_t j = p;
+      const TokenKind kind = scan_token(text, p, chunk_end, j);
+      if (kind != TokenKind::punct || j != p + 1 || !is_terminal(text[p])) { p = j; continue; }
+      TokenCursor cursor(text, j, end);
+      LiteToken next, start, last{{p, j}, kind, false, false};
+      if (!cursor.next(next)) break;   // the last token closes nothing
+      start = next;
+      bool more = true;
+      while (start.quote) {
+        last = start;
+        if (!cursor.next(start)) { more = false; break; }
+      }
+      if (more && (start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct ||
+                   next.kind == TokenKind::paragraph)) {
+        out.push_back({sentence_begin, last.span.end});
+        sentence_begin = start.span.begin;
+      }
+      p = j;
     }
-    if (paragraph != std::string_view::npos) {
-      out.push_back({sentence_begin, paragraph});
-      sentence_begin = k < end ? k : paragraph;
-      last_end = paragraph;
-    }
-    i = k;
+    i = chunk_end;
   }
+  // the last sentence ends with the last chunk, or at a paragraph break after it
+  std::size_t last_end = end;
+  while (last_end > begin && is_space(text[last_end - 1])) --last_end;
+  if (any_paragraph && paragraph_end > last_end) last_end = paragraph_end;
   out.push_back({sentence_begin, last_end});
 }
 

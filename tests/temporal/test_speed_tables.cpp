@@ -1,0 +1,141 @@
+// The tables that make tagging fast must answer exactly what the slow paths answer: WordNet's
+// verb morphology read into memory against WordNet's own morphstr.
+
+#include <fstream>
+#include <random>
+#include <set>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <wn.h>
+
+#include "../../lib/src/temporal/grammar.hpp"
+
+using namespace chronicle::temporal::detail;
+
+namespace {
+
+bool letters_only(const std::string& w) {
+  for (char c : w)
+    if (!((c >= 'a' && c <= 'z') || c == '\'')) return false;
+  return !w.empty();
+}
+
+/// Every key and lemma of verb.exc and index.verb, a spread of inflections of them, and random
+/// near-words: what the tense oracle can ask.
+std::vector<std::string> probe_words() {
+  std::set<std::string> words;
+  auto add = [&](const std::string& w) {
+    if (letters_only(w)) words.insert(w);
+  };
+  const std::string dir = SetSearchdir();
+  std::ifstream exc(dir + "/verb.exc");
+  for (std::string inflected, lemma; exc >> inflected >> lemma;) {
+    add(inflected);
+    add(lemma);
+  }
+  std::ifstream index(dir + "/index.verb");
+  std::size_t n = 0;
+  for (std::string line; std::getline(index, line);) {
+    if (line.empty() || line[0] == ' ') continue;
+    const std::string lemma = line.substr(0, line.find(' '));
+    add(lemma);
+    if (n++ % 3 != 0) continue;
+    for (const char* suffix : {"ed", "d", "s", "es", "ies", "ing", "ted", "ied"}) add(lemma + suffix);
+    if (lemma.size() > 1) add(lemma.substr(0, lemma.size() - 1) + "ied");
+  }
+  for (const char* w : {"said", "was", "aah", "abet", "abetted", "zoomed", "a", "zzzzzzz", "aaaaa", "don't", "o'clock",
+                        "met", "went", "talked", "ed", "red", "bed", "seed", "need", "speed", "agreed"})
+    add(w);
+  std::mt19937 rng(7);
+  for (int k = 0; k < 3000; ++k) {
+    std::string w;
+    const std::size_t len = 3 + rng() % 8;
+    for (std::size_t i = 0; i < len; ++i) w += static_cast<char>('a' + rng() % 26);
+    add(w + (k % 2 ? "ed" : ""));
+  }
+  return {words.begin(), words.end()};
+}
+
+}  // namespace
+
+TEST_CASE("WordNet's verb morphology in memory answers as morphstr does", "[temporal][tense]") {
+  if (wninit() != 0) {
+    WARN("WordNet is not installed");
+    return;
+  }
+  const std::vector<std::string> words = probe_words();
+  REQUIRE(words.size() > 10000);
+  std::size_t forms = 0;
+  for (const std::string& word : words) {
+    std::string buffer = word;
+    const char* lemma = morphstr(buffer.data(), VERB);
+    const bool expected = lemma && word != lemma;
+    const std::optional<bool> got = wordnet_verb_form(word);
+    REQUIRE(got);
+    forms += expected;
+    if (*got != expected) {
+      INFO("word: " << word << ", morphstr: " << (lemma ? lemma : "(null)"));
+      CHECK(*got == expected);
+    }
+  }
+  CHECK(forms > 3000);   // the sample holds many inflected forms, not only lemmas
+  CHECK(*wordnet_verb_form("abetted"));
+  CHECK(*wordnet_verb_form("talked"));
+  CHECK_FALSE(*wordnet_verb_form("talk"));
+  CHECK_FALSE(*wordnet_verb_form(std::string(300, 'a') + "ed"));   // longer than WordNet's buffers
+}
+
+// The matcher's first-token table and gates (a required element after leading literals is checked
+// before searching) must not change what matches: rules with optional and required literal
+// prefixes, classes that take an abbreviation dot, look-behinds, and over-long lexicon words.
+
+namespace {
+
+const std::string kLongWord(40, 'z');
+
+/// The rule and the matched text of the best match at token `i` of `text`, or "-".
+std::string match_at(const Grammar& g, const std::string& text, std::size_t i = 0) {
+  TokenStream ts;
+  tokenize(text, {0, text.size()}, {}, ts);
+  const auto m = g.match_at(ts.tokens, i);
+  if (!m) return "-";
+  const chronicle::TextSpan span{ts.tokens[m->first].span.begin, ts.tokens[m->last - 1].span.end};
+  return m->rule->info.name + ": " + std::string(span.of(text));
+}
+
+}  // namespace
+
+TEST_CASE("the matcher's word table and gates find the same matches as a plain search", "[temporal][grammar]") {
+  const std::string lexicon = "month\tmay\t5\nmonth\tdec\t12\tabbr\nmonth\t" + kLongWord + "\t1\n";
+  const std::string rules =
+      "fiscal\tthe? fiscal <month>\tnone\tex\t-\n"
+      "year\tthe year <year>\tnone\tex\t-\n"
+      "day\t!after the day\tnone\tex\t-\n"
+      "md\t<month> <day>\tnone\tex\t-\n"
+      "long\tthe " + kLongWord + "\tnone\tex\t-\n"
+      "ctx\t[on] the? <month>\tnone\tex\t-\n";
+  auto g = compile(rules, lexicon);
+  REQUIRE(g);
+  const auto [text, i, expected] = GENERATE(table<std::string, std::size_t, std::string>({
+      {"the fiscal May", 0, "fiscal: the fiscal May"},
+      {"fiscal May", 0, "fiscal: fiscal May"},
+      {"The Fiscal MAY", 0, "fiscal: The Fiscal MAY"},
+      {"the fiscal June", 0, "-"},
+      {"the the fiscal May", 0, "-"},
+      {"the the fiscal May", 1, "fiscal: the fiscal May"},
+      {"the year 1999", 0, "year: the year 1999"},
+      {"the year ninety", 0, "-"},
+      {"the year", 0, "-"},
+      {"the day", 0, "day: the day"},
+      {"after the day", 1, "-"},
+      {"Dec. 5", 0, "md: Dec. 5"},
+      {"Dec 5", 0, "md: Dec 5"},
+      {"on the May", 0, "ctx: the May"},
+      {"on May", 0, "ctx: May"},
+      {"the " + kLongWord, 0, "long: the " + kLongWord},        // a literal of any length
+      {kLongWord + " 5", 0, "-"},                              // a lexicon word over 32 letters is no class member
+  }));
+  CAPTURE(text, i);
+  CHECK(match_at(*g, text, i) == expected);
+}
