@@ -162,3 +162,19 @@ TEST_CASE("a large DOT with conflicts between groups renders (Graphviz 2.42 cras
   }
   CHECK_FALSE(render_svg(dot, "chronicle_big_conflicts").empty());
 }
+
+TEST_CASE("TimeML export types clock times and parts of day as TIME, periods as DURATION", "[render][timeml]") {
+  std::string text = "They met this morning for two hours.";
+  events::TimeAnchor morning{"2015-12-15TMO", "part_of_day", testing::day("2015-12-15").begin, testing::day("2015-12-15").end,
+                             "timex", TextSpan{9, 21}, "this morning"};
+  events::TimeAnchor hours{"PT2H", "", std::nullopt, std::nullopt, "timex", TextSpan{26, 35}, "two hours"};
+  auto met = testing::mention("a", "met", morning, {});
+  met.trigger = {5, 8};
+  auto lasted = testing::mention("a", "met", hours, {});
+  lasted.trigger = {5, 8};
+  auto doc = testing::document("a", {met, lasted});
+  graph::EventGraph g = graph::build({doc}, {});
+  std::string tml = render::timeml_document(doc, text, g);
+  CHECK_THAT(tml, Catch::Contains("type=\"TIME\" value=\"2015-12-15TMO\">this morning</TIMEX3>"));
+  CHECK_THAT(tml, Catch::Contains("type=\"DURATION\" value=\"PT2H\">two hours</TIMEX3>"));
+}

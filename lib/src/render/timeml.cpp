@@ -4,6 +4,7 @@
 // the document's cue relations, and graph relations between events this document mentions.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -35,7 +36,9 @@ std::map<std::pair<std::size_t, std::size_t>, std::string> timex_ids(const event
 
 std::string timex_type(const events::TimeAnchor& t) {
   if (t.value.starts_with("P")) return "DURATION";
-  return t.granularity == "time" ? "TIME" : "DATE";
+  // Finer than a day is a TIME: clock times and parts of day ("2015-12-15T10:30", "2015-12-15TMO").
+  bool calendar = !t.value.empty() && (std::isdigit(static_cast<unsigned char>(t.value.front())) || t.value.front() == 'X');
+  return calendar && t.value.find('T') != std::string::npos ? "TIME" : "DATE";
 }
 
 // Inline tags in text order; a tag overlapping an earlier one is left out (TimeML cannot nest
