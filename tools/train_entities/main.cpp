@@ -39,6 +39,7 @@ struct Options {
   long min_population = 50000;
   std::string decoder = "viterbi";
   bool no_wikigold = false;
+  std::uint32_t disable = 0;
   bool no_clusters = false, pos = false, no_org_heads = false, no_silver = false;
   ClusterOptions clusters;
   int jackknife = 5;
@@ -161,7 +162,7 @@ int run(Options& o) {
     train_set->insert(train_set->end(), wiki->begin(), wiki->end());
   }
   o.training.disabled_features = (o.no_clusters ? kFeaturesClusters : 0u) | (o.pos ? 0u : kFeaturesPos) |
-                                 (o.no_org_heads ? kFeaturesOrgHeads : 0u);
+                                 (o.no_org_heads ? kFeaturesOrgHeads : 0u) | o.disable;
   {
     // word clusters from raw text: UNER train (the UD EWT train sentences), wikigold and the
     // TempEval-3 silver news; never dev or test
@@ -271,6 +272,7 @@ int main(int argc, char** argv) {
   app.add_flag("--no-wikigold", o.no_wikigold, "train on UNER only");
   app.add_flag("--no-clusters", o.no_clusters, "leave the word-cluster features out (ablation)");
   app.add_flag("--pos", o.pos, "add part-of-speech features (measured, not in the committed model)");
+  app.add_option("--disable", o.disable, "mask of further feature groups left out (kFeatures... of training.hpp)");
   app.add_flag("--no-org-heads", o.no_org_heads, "leave the organization-head features out (ablation)");
   app.add_option("--jackknife", o.jackknife, "folds for the training sentences' part-of-speech tags (0: built-in tagger)")
       ->capture_default_str();

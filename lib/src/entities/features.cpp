@@ -58,6 +58,11 @@ enum Template : std::uint32_t {
   kOrgRunHead,
   kParenAcronym,
   kParenLongForm,
+  kRunShape = 70,
+  kRunWord,
+  kNeighbourAffix,
+  kLongSuffix,
+  kWindowWord,
   kPrevTag = 40,
   kPrevTags,
   kPrevTagLower,
@@ -168,6 +173,7 @@ void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view>
       b.prefix[k] = base_hash(static_cast<std::uint32_t>(100 + k), lower.substr(0, n));
       b.suffix[k] = base_hash(static_cast<std::uint32_t>(110 + k), lower.substr(lower.size() - n));
     }
+    b.suffix5 = base_hash(115, lower.substr(lower.size() - std::min<std::size_t>(5, lower.size())));
     b.cap = cap_class(stem);
     out.keys[i] = token_key(lower);
     b.lexicon = lexicon_class(gazetteer, lower, out.keys[i]);
@@ -192,6 +198,24 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
   const bool use_clusters = (disabled & kFeaturesClusters) == 0;
   const bool use_pos = (disabled & kFeaturesPos) == 0 && pos.size() == n;
   const bool use_org = (disabled & kFeaturesOrgHeads) == 0;
+  const bool use_runs = (disabled & kFeaturesRuns) == 0;
+  const bool use_affixes = (disabled & kFeaturesAffixes) == 0;
+  const bool use_window = (disabled & kFeaturesWindow) == 0;
+  // Capitalized runs (no connectors): run_begin[i] / run_end[i] bound the run holding token i.
+  auto& run_begin = out.run_begin;
+  auto& run_end = out.run_end;
+  run_begin.assign(n, 0);
+  run_end.assign(n, 0);
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    if (capitalized_word(out.bases[i].cap))
+      while (j < n && capitalized_word(out.bases[j].cap)) ++j;
+    for (std::size_t k = i; k < j; ++k) {
+      run_begin[k] = static_cast<std::uint32_t>(i);
+      run_end[k] = static_cast<std::uint32_t>(j);
+    }
+    i = j;
+  }
   // Capitalized runs ("Bank of America": function words inside allowed) holding an organization
   // head; org_mark[i] = 1 before the head, 2 the head, 3 after it, 0 outside such runs.
   auto& org_mark = out.org_mark;
@@ -323,6 +347,32 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
         add(kParenAcronym, 1);
     }
     if (b.possessive) add(kPossessive, b.cap);
+    if (use_runs && capitalized_word(b.cap)) {
+      // "Del Frisco 's", "Hayes Street Grill": how long the capitalized run is and where the token sits
+      const std::uint64_t length = std::min<std::uint64_t>(run_end[i] - run_begin[i], 4);
+      const std::uint64_t place = run_end[i] - run_begin[i] == 1 ? 0 : i == run_begin[i] ? 1 : i + 1 == run_end[i] ? 3 : 2;
+      add(kRunShape, length, place + 1, run_begin[i] == 0 ? 1 : 2);
+      add(kRunWord, place + 1, b.lower);
+      const std::uint64_t before = run_begin[i] > 0 ? out.bases[run_begin[i] - 1].lower : kStart;
+      const std::uint64_t after = run_end[i] < n ? out.bases[run_end[i]].lower : kEnd;
+      add(kRunWord, place + 10, before, 1);
+      add(kRunWord, place + 20, after, 2);
+    }
+    if (use_affixes) {
+      for (std::size_t k : {std::size_t{1}, std::size_t{2}}) {
+        if (i > 0) add(kNeighbourAffix, 1, k, out.bases[i - 1].suffix[k + 1]);
+        if (i + 1 < n) add(kNeighbourAffix, 2, k, out.bases[i + 1].suffix[k + 1]);
+      }
+      if (i + 1 < n) add(kNeighbourAffix, 3, out.bases[i + 1].prefix[2]);
+      if (i > 0) add(kNeighbourAffix, 4, out.bases[i - 1].prefix[2]);
+      add(kLongSuffix, b.suffix5, b.cap + 1);
+    }
+    if (use_window) {
+      for (std::size_t d = 3; d <= 4; ++d) {
+        if (i >= d) add(kWindowWord, 1, out.bases[i - d].lower, capitalized + 1);
+        if (i + d < n) add(kWindowWord, 2, out.bases[i + d].lower, capitalized + 1);
+      }
+    }
 
     for (int k = 0; k < kTitleKind; ++k) {
       auto bit = static_cast<std::uint16_t>(1u << k);

@@ -12,7 +12,9 @@
 // (headlines and all-lowercase web text); word clusters (prefixes of the cluster path of the
 // token and its neighbours, see the @cluster section of the gazetteer); part-of-speech tags of
 // the token and its neighbours (chronicle::language's tagger); organization heads ("Bank",
-// "Ministry") ending a capitalized run, and acronyms in parentheses after a capitalized run.
+// "Ministry") ending a capitalized run, and acronyms in parentheses after a capitalized run;
+// capitalized runs themselves (length, the token's place, the words just outside); suffixes and
+// prefixes of the neighbours and a 5-byte suffix of the token; the words 3 and 4 tokens away.
 
 #include <array>
 #include <cstdint>
@@ -50,6 +52,7 @@ struct SentenceFeatures {
   struct Base {
     std::uint64_t word, lower, shape, short_shape;
     std::array<std::uint64_t, 4> prefix, suffix;
+    std::uint64_t suffix5;
     CapClass cap;
     std::uint64_t lexicon;
     std::uint32_t cluster;
@@ -61,6 +64,7 @@ struct SentenceFeatures {
   std::vector<std::uint64_t> keys;
   GazetteerMatches gazetteer;
   std::vector<std::uint8_t> org_mark, paren_long;
+  std::vector<std::uint32_t> run_begin, run_end;  ///< capitalized run of each token: [begin, end)
   std::string lower, shape, short_shape;
 };
 

@@ -27,7 +27,7 @@
 namespace chronicle::entities::detail {
 
 inline constexpr std::uint32_t kFormatVersion = 1;
-inline constexpr std::uint32_t kFeatureSetVersion = 7;
+inline constexpr std::uint32_t kFeatureSetVersion = 8;
 inline constexpr std::string_view kMagic{"CHRNER\r\n", 8};
 
 /// O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC.

@@ -33,6 +33,9 @@ enum class Decoder : std::uint8_t {
 inline constexpr std::uint32_t kFeaturesClusters = 1;  ///< word-cluster prefixes
 inline constexpr std::uint32_t kFeaturesPos = 2;       ///< part-of-speech tags (no tagging at all without)
 inline constexpr std::uint32_t kFeaturesOrgHeads = 4;  ///< organization heads, acronyms in parentheses
+inline constexpr std::uint32_t kFeaturesRuns = 8;      ///< the capitalized run around a token: length, place in it
+inline constexpr std::uint32_t kFeaturesAffixes = 16;  ///< prefixes and suffixes of the neighbours, longer own suffixes
+inline constexpr std::uint32_t kFeaturesWindow = 32;   ///< words 3 to 4 tokens away, position-free
 
 /// What one epoch achieved.
 struct EpochReport {
@@ -52,7 +55,7 @@ struct TrainingOptions {
   int epochs = 9;
   std::uint32_t seed = 20151215;  ///< shuffling order of sentences (member k of the ensemble: seed + k)
   /// Members trained on different shuffles whose averaged weights are averaged into the model.
-  int ensemble = 1;
+  int ensemble = 3;
   std::uint32_t min_count = 1;    ///< features seen fewer times in training are ignored
   /// Weights below this share of the quantization step are pruned (0.5 = plain rounding).
   double prune = 0.5;
