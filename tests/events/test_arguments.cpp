@@ -1,42 +1,11 @@
 // Arguments, support folding and time attachment on sentences written for the rule they test.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-
-#include "chronicle/events/extractor.hpp"
-#include "chronicle/ingest/reader.hpp"
+#include "extraction.hpp"
 
 using namespace chronicle;
 
-namespace {
-
-const events::Extractor& extractor() {
-  static const events::Extractor e = [] {
-    auto loaded = events::Extractor::load();
-    if (!loaded) FAIL(loaded.error().message);
-    return *loaded;
-  }();
-  return e;
-}
-
-events::DocumentAnalysis analyze_text(const std::string& text) {
-  ingest::Document doc = *ingest::read_text("test.txt", text);
-  doc.dct = *ingest::parse_iso_date("2015-12-15");
-  doc.dct_source = ingest::DctSource::option;
-  return extractor().analyze(doc);
-}
-
-const events::Mention* find(const events::DocumentAnalysis& a, const std::string& trigger) {
-  for (const auto& m : a.mentions)
-    if (m.trigger_text == trigger) return &m;
-  return nullptr;
-}
-
-bool has(const std::vector<std::string>& names, const std::string& name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-}  // namespace
+using testing::analyze_text;
+using testing::find;
+using testing::has;
 
 TEST_CASE("a support verb far from its subject still folds into it", "[events][support]") {
   auto a = analyze_text(

@@ -5,32 +5,15 @@
 #include "chronicle/actors/resolver.hpp"
 #include "chronicle/events/extractor.hpp"
 #include "chronicle/ingest/reader.hpp"
+#include "extraction.hpp"
 
 using namespace chronicle;
+using testing::analyze_text;
+using testing::extractor;
+using testing::find;
+using testing::has;
 
 namespace {
-
-const events::Extractor& extractor() {
-  static const events::Extractor e = [] {
-    auto loaded = events::Extractor::load();
-    if (!loaded) FAIL(loaded.error().message);
-    return *loaded;
-  }();
-  return e;
-}
-
-events::DocumentAnalysis analyze_text(const std::string& text, const std::string& dct = "2015-12-15") {
-  ingest::Document doc = *ingest::read_text("test.txt", text);
-  doc.dct = *ingest::parse_iso_date(dct);
-  doc.dct_source = ingest::DctSource::option;
-  return extractor().analyze(doc);
-}
-
-const events::Mention* find(const events::DocumentAnalysis& a, const std::string& trigger) {
-  for (const auto& m : a.mentions)
-    if (m.trigger_text == trigger) return &m;
-  return nullptr;
-}
 
 std::vector<events::DocumentAnalysis> seed_corpus() {
   std::vector<events::DocumentAnalysis> out;
@@ -46,9 +29,6 @@ std::size_t count(const events::DocumentAnalysis& a, const std::string& trigger)
       std::count_if(a.mentions.begin(), a.mentions.end(), [&](const events::Mention& m) { return m.trigger_text == trigger; }));
 }
 
-bool has(const std::vector<std::string>& names, const std::string& name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 }  // namespace
 
