@@ -45,7 +45,7 @@ bool is_role_noun(std::string_view form) {
   static constexpr std::string_view kNouns[] = {
       "leader", "president", "minister", "envoy", "diplomat", "secretary", "ambassador", "spokesman",
       "spokeswoman", "spokesperson", "chancellor", "premier", "king", "queen", "emir", "commander",
-      "general", "prosecutor", "governor", "mayor", "senator", "chairman", "chief", "foreign minister"};
+      "general", "prosecutor", "governor", "mayor", "senator", "chairman", "chief"};
   return std::find(std::begin(kNouns), std::end(kNouns), form) != std::end(kNouns);
 }
 
@@ -164,7 +164,7 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb, std::vector<
 
 std::optional<ArgumentFinder::Role> ArgumentFinder::role_at(std::size_t k) const {
   const auto& words = *words_;
-  if (entity_at_[k] >= 0 || !is_role_noun(word(k)) || words[k].upos == Upos::propn) return std::nullopt;
+  if (entity_at_[k] >= 0 || words[k].upos != Upos::noun || !is_role_noun(word(k))) return std::nullopt;
   // A title before a name is no role reference: "the Russian leader Vladimir Putin".
   if (k + 1 < words.size() && entity_at_[k + 1] >= 0) return std::nullopt;
   std::size_t j = k;
