@@ -38,6 +38,10 @@ TEST_CASE("what talks are about is no participant", "[events][arguments]") {
   CHECK(has(talks->actors, "Lavrov"));
   CHECK_FALSE(has(talks->actors, "Syria"));
   CHECK(talks->location == "Moscow");
+  // Beginning talks is the talks, on Tuesday.
+  CHECK(find(a, "began") == nullptr);
+  REQUIRE(talks->time);
+  CHECK(talks->time->value == "2015-12-15");
 }
 
 TEST_CASE("the subject of a verb rejecting an event takes no part in it", "[events][arguments]") {

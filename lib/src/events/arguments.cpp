@@ -254,6 +254,9 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
     }
     // "a ceasefire in Syria, as well as Monday's comments by Russia": a new phrase begins.
     if (form == "as" && k + 1 < words.size() && word(k + 1) == "well") break;
+    // A topic-taking noun on the way makes what follows "on" its topic: "began talks with
+    // Lavrov on Syria".
+    if (words[k].upos == Upos::noun && takes_topic(words[k].lemma)) topical = true;
     if (topical && is_topic_preposition(form)) in_topic = true;
     else if (form == "with" || form == "between" || form == "by" || form == "in" || form == "at") in_topic = false;
     if (words[k].upos == Upos::verb || is_clause_break(words[k], form) || form == "." || form == "(") break;
@@ -353,6 +356,11 @@ bool is_hosting_verb(const std::string& lemma) {
          lemma == "organise";
 }
 
+// Verbs that open a meeting: "began talks", "resumed negotiations", "opened the conference".
+bool is_opening_verb(const std::string& lemma) {
+  return lemma == "begin" || lemma == "start" || lemma == "resume" || lemma == "open";
+}
+
 constexpr std::size_t kSubjectReach = 14;  // words from a subject noun to its support verb
 constexpr std::size_t kObjectReach = 6;    // words from a hosting verb to its object noun
 
@@ -391,13 +399,15 @@ std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t 
         drop[k] = true;
         break;
       }
-    } else if (t.verbal && (is_hosting_verb(words[t.word].lemma) ||
+    } else if (t.verbal && (is_hosting_verb(words[t.word].lemma) || is_opening_verb(words[t.word].lemma) ||
                             (words[t.word].lemma == "go" && t.word + 1 < words.size() &&
                              lower(words[t.word + 1].span.of(text)) == "into"))) {
-      // ("went into meetings with Putin": the meetings are the event.)
-      // "hold the next round of talks on Friday", "hosted a conference": the noun is the event.
+      // "hold the next round of talks on Friday", "hosted a conference", "went into meetings with
+      // Putin", "began talks in Moscow on Tuesday": the noun is the event. (Beginning folds only
+      // into a meeting: the day a war began is not the war's date.)
       for (std::size_t j = k + 1; j < triggers.size(); ++j) {
         if (triggers[j].verbal || triggers[j].word - t.word > kObjectReach) break;
+        if (is_opening_verb(words[t.word].lemma) && !takes_topic(words[triggers[j].word].lemma)) break;
         absorb(analysis.mentions[first + j], analysis.mentions[first + k]);
         drop[k] = true;
         break;
