@@ -77,6 +77,8 @@ TEST_CASE("date labels say the granularity", "[render][text]") {
   CHECK(render::date_label(testing::day("2015-12-18")) == "2015-12-18");
   CHECK(render::date_label(testing::span("2015-W50", "week", "2015-12-07", "2015-12-13")) == "week of 2015-12-07");
   CHECK(render::date_label(testing::span("2011-03", "month", "2011-03-01", "2011-03-31")) == "2011-03");
+  CHECK(render::date_label(testing::span("199", "decade", "1990-01-01", "1999-12-31")) == "the 1990s");
+  CHECK(render::date_label(testing::span("02", "century", "0200-01-01", "0299-12-31")) == "the 200s");
   CHECK(render::date_label(testing::span("2012", "year", "2012-01-01", "2012-12-31")) == "2012");
 }
 

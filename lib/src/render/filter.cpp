@@ -63,6 +63,11 @@ std::string date_label(const std::optional<events::TimeAnchor>& time) {
   if (g == "weekend") return "weekend of " + begin;
   if (g == "month") return begin.substr(0, 7);
   if (g == "year") return begin.substr(0, 4);
+  // Decades and centuries as readers write them: "the 1990s", "the 200s", not 199 and 02.
+  if (g == "decade" || g == "century") {
+    int year = static_cast<int>(date::year_month_day(*time->begin).year());
+    return fmt::format("the {}s", year);
+  }
   return time->value.empty() ? begin + ".." + events::format_day(*time->end) : time->value;
 }
 
