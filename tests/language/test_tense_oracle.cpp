@@ -81,6 +81,26 @@ TEST_CASE("the POS oracle reads direction from the governing verb group", "[lang
       {"Kerry arrived in Moscow, where he is meeting Putin on Thursday.", "Thursday", "2015-12-17"},
       {"The attorney has scheduled a news conference Thursday to announce the charges.", "Thursday", "2015-12-17"},
       {"The ministers, who had been told they would be meeting on Friday, arrived.", "Friday", "2015-12-18"},
+      // seed expressions the cue oracle also gets
+      {"The envoys met in Vienna last week.", "last week", "2015-W50"},
+      {"Lavrov dismissed Monday's comments by the Saudi foreign minister.", "Monday", "2015-12-14"},
+      // a plan told in the pluperfect: its time has passed
+      {"The offer had been due to expire on Friday evening.", "Friday", "2015-12-11TEV"},
+      // "effective" dates what takes effect, even after a past tense
+      {"The bank created a new office of the chairman, effective Friday.", "Friday", "2015-12-18"},
+      // the end of a present state, a deadline set now; a perfect state has ended
+      {"The agency has given the relatives until Friday to sign the paper.", "Friday", "2015-12-18"},
+      {"The offer runs until Friday.", "Friday", "2015-12-18"},
+      {"He has been held in secret until Friday, when prosecutors dropped the charges.", "Friday", "2015-12-11"},
+      // an infinitive hanging on a present lies ahead; not what comes before it
+      {"The sale is part of a program to pay down the loan by Friday.", "Friday", "2015-12-18"},
+      {"He is to leave for Lebanon on Friday.", "Friday", "2015-12-18"},
+      {"They are the second team in 50 years to reach the final.", "50 years", "P50Y"},
+      // a clause of time takes the direction of the clause it hangs on
+      {"Analysts said investors were likely to buy the stock as soon as trading opened Monday.", "Monday", "2015-12-21"},
+      {"Kerry arrived in Moscow after he met Lavrov on Monday.", "Monday", "2015-12-14"},
+      {"Lavrov said the treaty would be signed when Kerry arrived on Friday.", "Friday", "2015-12-18"},
+      {"He will resign, as he said on Friday.", "Friday", "2015-12-11"},
   }));
   CAPTURE(sentence);
   CHECK(value_in(sentence, sentence, expression, &pos_tense_oracle()) == value);

@@ -73,6 +73,12 @@ TEST_CASE("the verb group governing an expression gives its tense and direction"
       {"Putin said: \"We will meet on Friday.\"", "Friday", "will meet", "FUTURE", "future"},
       {"Kerry met Putin and Lavrov on Tuesday.", "Tuesday", "met", "PAST", "past"},
       {"The ministers are expected to meet on Friday.", "Friday", "are expected to meet", "PRESENT", "future"},
+      // a plan told in the pluperfect had its time before the telling
+      {"The offer had been due to expire on Friday.", "Friday", "had been due to expire", "PAST", "past"},
+      {"The judge had been scheduled to hear motions on Friday.", "Friday", "had been scheduled to hear", "PAST", "past"},
+      {"The judge has been scheduled to hear motions on Friday.", "Friday", "has been scheduled to hear", "PRESENT", "future"},
+      // a past form the tagger calls present ("dug" is no base form)
+      {"Rescuers reached the workers after they dug a pipeline on Monday.", "Monday", "dug", "PAST", "past"},
   }));
   CAPTURE(sentence, expression);
   const std::vector<Word> words = analyse(sentence);
@@ -137,6 +143,7 @@ TEST_CASE("a noun phrase's modifier gives the direction of an expression inside 
       {"The upcoming Friday meeting matters.", "Friday", "future"},
       {"The vote was postponed until March.", "March", "future"},
       {"The previous Friday meeting failed.", "Friday", "past"},
+      {"The bank created a new office, effective Feb. 1.", "Feb. 1", "future"},
       {"Kerry met Putin on Tuesday.", "Tuesday", "unknown"},
   }));
   CAPTURE(sentence);

@@ -34,8 +34,8 @@ void add_format_option(CLI::App& command, std::string& format, const std::vector
 /// read, or kExitFailure when the options themselves are wrong (a bad --dct).
 int for_each_document(const InputOptions& options, const std::function<void(const ingest::Document&)>& handle);
 
-/// Adds `--tense pos|cues` (default cues): what decides whether a bare "Friday" lies before or
-/// after the publication date.
+/// Adds `--tense pos|cues` (default pos, the better on TimeBank and AQUAINT): what decides whether
+/// a bare "Friday" lies before or after the publication date.
 void add_tense_option(CLI::App& command, std::string& tense);
 
 /// The tense oracle `--tense` names; nullptr means the tagger's own cue oracle. Throws when the

@@ -3,7 +3,7 @@
 // part-of-speech oracle, prints both value F1s, and lists the gold expressions whose value the
 // two oracles resolve differently, marking which one the gold supports.
 //
-//   chronicle_measure_tense ../shared/data/timeml/tbaq-cleaned/TimeBank [--diff] [--json]
+//   chronicle_measure_tense ../shared/data/timeml/tbaq-cleaned/TimeBank [--diff] [--misses]
 
 #include <algorithm>
 #include <chrono>
@@ -76,6 +76,16 @@ Result<std::vector<Gold>> load(const fs::path& dir) {
   }
   return out;
 }
+
+/// Always answers one direction: what the value would be had the oracle said so.
+class Fixed final : public temporal::TenseOracle {
+ public:
+  explicit Fixed(temporal::Direction answer) : answer_(answer) {}
+  temporal::Direction direction(std::string_view, TextSpan, TextSpan) const override { return answer_; }
+
+ private:
+  temporal::Direction answer_;
+};
 
 /// Forwards to another oracle and counts the questions.
 class Counting final : public temporal::TenseOracle {
@@ -152,6 +162,9 @@ int main(int argc, char** argv) {
   app.add_option("--dct", dct_text, "publication date for --tag (default 2015-12-15)");
   app.add_option("--resources", resources_dir, "read resources (en/temporal/rules.tsv...) from DIR first");
   app.add_flag("--diff", diff, "list the expressions the two oracles resolve differently");
+  bool misses = false;
+  app.add_flag("--misses", misses,
+               "list the gold expressions the pos oracle resolves wrongly that the other direction would get right");
   CLI11_PARSE(app, argc, argv);
   if (!resources_dir.empty()) resources::set_override_dir(resources_dir);
   for (const std::string& sentence : explain) print_groups(sentence);
@@ -187,7 +200,8 @@ int main(int argc, char** argv) {
     }
     evaluation::TimexScores cue_scores, pos_scores;
     double cue_seconds = 0, pos_seconds = 0;
-    std::size_t cue_wins = 0, pos_wins = 0, neither = 0;
+    std::size_t cue_wins = 0, pos_wins = 0, neither = 0, fixable_cue = 0, fixable_pos = 0;
+    const Fixed past(temporal::Direction::past), future(temporal::Direction::future);
     for (const Gold& g : *golds) {
       const auto t0 = std::chrono::steady_clock::now();
       const auto by_cues = run(g, &cues);
@@ -198,6 +212,25 @@ int main(int argc, char** argv) {
       pos_seconds += std::chrono::duration<double>(t2 - t1).count();
       evaluation::score_document(g.doc, g.dct, g.text, g.gold, by_cues, cue_scores);
       evaluation::score_document(g.doc, g.dct, g.text, g.gold, by_pos, pos_scores);
+      // Expressions whose value some direction gets right and an oracle gets wrong.
+      const auto by_past = run(g, &past);
+      const auto by_future = run(g, &future);
+      for (const auto& p : by_pos) {
+        const auto gold = std::find_if(g.gold.begin(), g.gold.end(), [&](const auto& a) { return a.span.overlaps(p.span); });
+        if (gold == g.gold.end()) continue;
+        const auto same_span = [&](const auto& list) {
+          const auto it = std::find_if(list.begin(), list.end(), [&](const auto& t) { return t.span == p.span; });
+          return it == list.end() ? std::string("?") : it->value;
+        };
+        const std::string pv = same_span(by_past), fv = same_span(by_future), cv = same_span(by_cues);
+        if (pv == fv || (pv != gold->value && fv != gold->value)) continue;
+        const bool pos_wrong = p.value != gold->value, cue_wrong = cv != gold->value;
+        fixable_pos += pos_wrong;
+        fixable_cue += cue_wrong;
+        if (misses && (pos_wrong || cue_wrong))
+          fmt::print("MISS{}{} {} dct={} gold={} pos={} cue={} | {}\n", pos_wrong ? " pos" : "",
+                     cue_wrong ? " cue" : "", g.doc, g.dct, gold->value, p.value, cv, one_line(g.text, p.span));
+      }
       for (const auto& c : by_cues)
         for (const auto& p : by_pos) {
           if (!(c.span == p.span) || c.value == p.value) continue;
@@ -225,6 +258,7 @@ int main(int argc, char** argv) {
     cues.bytes = 0;
     cues.calls = 0;
     fmt::print("  disagreements: gold supports cue {}, pos {}, neither {}\n", cue_wins, pos_wins, neither);
+    fmt::print("  wrong direction (the other one gives the gold value): cue {}, pos {}\n", fixable_cue, fixable_pos);
   }
   return status;
 }

@@ -173,11 +173,20 @@ bool singular_subject_before(const Sentence& s, std::size_t k) {
   return x == "NNP" || x == "NN" || one_of(s.forms[k - 1], {"he", "she", "it"});
 }
 
+/// "they dug", tagged as a present: a present form other than "be"'s is the verb's base form,
+/// so one whose lemma differs is a past the tagger missed ("'ve", "'re" are contractions).
+bool irregular_past(const Sentence& s, std::size_t k) {
+  const std::string& lemma = s.words[k].lemma;
+  const std::string& form = s.forms[k];
+  return !lemma.empty() && lemma != form && lemma != "be" && !form.starts_with("'") && form != "ai";
+}
+
 /// Tense of a finite element.
 Tense tense_of(const Sentence& s, std::size_t k) {
   const std::string_view x = s.xpos[k];
   if (x == "VBD") return Tense::past;
   if (x == "VBP" && unchanged_past(s.forms[k]) && singular_subject_before(s, k)) return Tense::past;
+  if (x == "VBP" && irregular_past(s, k)) return Tense::past;
   if (x == "VBZ" || x == "VBP") return Tense::present;
   if (x == "MD" && one_of(s.forms[k], {"will", "shall", "'ll", "wo"})) return Tense::future;
   return Tense::none;
@@ -233,6 +242,10 @@ VerbGroup analyse(const Sentence& s, const Chain& c) {
       g.passive = true;
     previous_verbal = m;
   }
+  // "had been due to expire", "had planned to meet": a pluperfect before the catenative
+  bool plan_perfect = false;
+  for (std::size_t p = 0; p < tail_begin; ++p)
+    if (s.words[c.members[p]].lemma == "have" && s.aux(c.members[p])) plan_perfect = true;
   g.aspect = perfect && progressive ? Aspect::perfective_progressive
              : perfect              ? Aspect::perfective
              : progressive          ? Aspect::progressive
@@ -258,6 +271,9 @@ VerbGroup analyse(const Sentence& s, const Chain& c) {
     g.direction = perfect || past_inability ? TimeDirection::past : TimeDirection::hypothetical;
   }
   else if (will) g.direction = TimeDirection::future;
+  // a plan told in the pluperfect had its time before the time of telling ("had been
+  // scheduled to expire Friday"); one told in the past may still lie ahead ("was set to meet")
+  else if (future_cat && lead == Tense::past && plan_perfect) g.direction = TimeDirection::past;
   else if (future_cat) g.direction = lead == Tense::past ? TimeDirection::hypothetical : TimeDirection::future;
   else if (lead == Tense::past) g.direction = TimeDirection::past;
   else if (lead == Tense::present) g.direction = perfect ? TimeDirection::past : TimeDirection::present;
@@ -505,7 +521,7 @@ TimeDirection noun_modifier_direction(std::span<const Word> words, std::size_t f
   const std::string before = form(first - 1);
   if (one_of(before, {"planned", "upcoming", "proposed", "scheduled", "expected", "coming", "forthcoming",
                       "anticipated", "prospective", "slated", "projected", "tentative", "promised", "pending",
-                      "rescheduled", "envisaged", "impending", "due"}))
+                      "rescheduled", "envisaged", "impending", "due", "effective"}))
     return TimeDirection::future;
   if (one_of(before, {"previous", "former", "earlier", "recent", "past", "prior", "preceding"}))
     return TimeDirection::past;

@@ -3,8 +3,12 @@
 // analysed (UD words, Penn tags, lemmas), its verb groups found, and the group governing the
 // expression gives the direction — "Kerry met Putin on Tuesday" back, "the meeting will take
 // place on Friday", "is set to take place on Friday", "Lavrov said the meeting would take place
-// on Friday" forward. A noun phrase's modifier comes first ("a planned January 1 ceasefire");
-// when neither says anything the cue oracle (temporal::cue_tense_oracle()) answers.
+// on Friday" forward. A noun phrase's modifier comes first ("a planned January 1 ceasefire",
+// "effective Feb. 1"); then what the group's construction says beyond its tense: a scheduled
+// object, the end of a present state ("has until Friday to sign"), an infinitive hanging on a
+// present ("is to leave on Monday"), a clause of time after a future ("would be signed when
+// Kerry arrived on Friday"). When none of them says anything the cue oracle
+// (temporal::cue_tense_oracle()) answers.
 //
 // The temporal tagger asks only for expressions whose value depends on a direction, so only
 // those sentences are analysed; the last analysed sentence is cached per thread.

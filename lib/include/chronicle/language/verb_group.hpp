@@ -8,6 +8,7 @@
 //   "Kerry is due to talk with Lavrov on Tuesday" is due to talk      PRESENT  "due to" -> future
 //   "Lavrov said the meeting would take place"    would take          "would"  -> hypothetical
 //   "Russia has met its obligations"              has met             PRESENT PERFECTIVE -> past
+//   "the offer had been due to expire Friday"     had been due to expire  PAST "due to" -> past
 //
 // governing_group() finds the group a word or span belongs to: the nearest one in its clause
 // (clauses end at ";", ":", quotes, subordinators, relative pronouns, a comma before a subject or
