@@ -30,6 +30,21 @@ Direction direction_of(const std::string& sentence, const std::string& expressio
 
 }  // namespace
 
+TEST_CASE("the tense oracle reads a reused buffer's new sentence afresh", "[temporal][tense]") {
+  // The oracle keeps the words of the last sentence it split: a different text at the same
+  // address and offsets must not be answered from them.
+  std::string buffer = "The bombs exploded on Friday.";
+  const std::size_t at = buffer.find("Friday");
+  const TextSpan sentence{0, buffer.size()}, friday{at, at + 6};
+  const char* const address = buffer.data();
+  CHECK(cue_tense_oracle().direction(buffer, sentence, friday) == Direction::past);
+  CHECK(cue_tense_oracle().direction(buffer, sentence, friday) == Direction::past);
+  buffer.replace(0, at, "The vote will be held ");   // same length: same address and spans
+  REQUIRE(buffer.data() == address);
+  REQUIRE(buffer.find("Friday") == at);
+  CHECK(cue_tense_oracle().direction(buffer, sentence, friday) == Direction::future);
+}
+
 TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb forms", "[temporal][tense]") {
   auto [sentence, expression, expected] = GENERATE(table<std::string, std::string, Direction>({
       {"The meeting will take place on Friday.", "Friday", Direction::future},

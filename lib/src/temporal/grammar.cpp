@@ -562,14 +562,20 @@ std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, std::si
 
   thread_local Captures best_captures, current, scratch;
   // Rules opening with a required built-in class share its verdict on token i: asked once.
-  std::array<std::pair<Builtin, bool>, 16> verdicts;
+  // (left uninitialised: `known` says how many are set, and zeroing them cost more than asking)
+  constexpr std::size_t kVerdicts = 16;
+  Builtin asked[kVerdicts];
+  bool verdicts[kVerdicts];
   std::size_t known = 0;
   auto opens = [&](Builtin builtin) {
     for (std::size_t k = 0; k < known; ++k)
-      if (verdicts[k].first == builtin) return verdicts[k].second;
+      if (asked[k] == builtin) return verdicts[k];
     scratch.clear();
     const bool ok = builtin(t, {}, scratch);
-    if (known < verdicts.size()) verdicts[known++] = {builtin, ok};
+    if (known < kVerdicts) {
+      asked[known] = builtin;
+      verdicts[known++] = ok;
+    }
     return ok;
   };
   std::optional<Match> best;
@@ -619,18 +625,23 @@ void WordTable::insert(std::string_view word, WordInfo info) {
     const std::size_t capacity = std::max<std::size_t>(64, old.size() * 2);
     keys_.assign(capacity, {});
     infos_.assign(capacity, 0);
+    tags_.assign(capacity, 0);
     mask_ = static_cast<std::uint32_t>(capacity - 1);
     for (std::size_t k = 0; k < old.size(); ++k) {
       if (old[k].empty()) continue;
-      std::uint32_t slot = hash(old[k]) & mask_;
+      const std::uint32_t h = hash(old[k]);
+      std::uint32_t slot = h & mask_;
       while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
       keys_[slot] = std::move(old[k]);
       infos_[slot] = old_infos[k];
+      tags_[slot] = tag_of(h);
     }
   }
-  std::uint32_t slot = hash(word) & mask_;
+  const std::uint32_t h = hash(word);
+  std::uint32_t slot = h & mask_;
   while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
   keys_[slot] = std::string(word);
+  tags_[slot] = tag_of(h);
   infos_[slot] = static_cast<std::uint32_t>(words_.size());
   info.id = infos_[slot];
   words_.push_back(std::move(info));
@@ -638,12 +649,16 @@ void WordTable::insert(std::string_view word, WordInfo info) {
 
 const WordInfo* WordTable::find(std::string_view word) const {
   if (keys_.empty() || word.empty()) return nullptr;
-  for (std::uint32_t slot = hash(word) & mask_;; slot = (slot + 1) & mask_) {
-    const std::string& key = keys_[slot];
-    if (key.empty()) return nullptr;
-    if (key == word) return &words_[infos_[slot]];
+  const std::uint32_t h = hash(word);
+  const std::uint32_t tag = tag_of(h);
+  for (std::uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+    const std::uint32_t t = tags_[slot];
+    if (t == 0) return nullptr;
+    if (t == tag && keys_[slot] == word) return &words_[infos_[slot]];
   }
 }
+
+std::uint32_t WordTable::tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
 
 std::uint32_t WordTable::hash(std::string_view word) {
   std::uint32_t h = 2166136261u;   // FNV-1a

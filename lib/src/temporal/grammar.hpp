@@ -159,8 +159,11 @@ class WordTable {
 
  private:
   static std::uint32_t hash(std::string_view word);
+  /// A slot's tag for a key of hash `hash`: the hash kept off 0, which marks a free slot.
+  static std::uint32_t tag_of(std::uint32_t hash);
   std::vector<std::string> keys_;        ///< "" marks a free slot (no grammar word is empty)
   std::vector<std::uint32_t> infos_;     ///< beside keys_: index into words_
+  std::vector<std::uint32_t> tags_;      ///< beside keys_: the key's hash (never 0), 0 for a free slot
   std::vector<WordInfo> words_;
   std::uint32_t mask_ = 0;
 };

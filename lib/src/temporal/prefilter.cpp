@@ -20,6 +20,14 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+/// For each byte: its lowercase when it is an ASCII letter, else 0 (one load per letter of text).
+constexpr std::array<char, 256> kLetterLower = [] {
+  std::array<char, 256> table{};
+  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = static_cast<char>(c + 32);
+  return table;
+}();
+
 constexpr std::size_t kMaxKey = 32;
 
 // A letter run's hash: one rotate and xor a letter (short dependency chain: every letter of the
@@ -28,6 +36,8 @@ using HashState = std::uint64_t;
 constexpr HashState kHashSeed = 0;
 HashState hash_step(HashState h, char c) { return std::rotl(h, 5) ^ static_cast<unsigned char>(c); }
 std::uint32_t hash_final(HashState h) { return static_cast<std::uint32_t>((h * 0x9E3779B97F4A7C15ull) >> 32); }
+/// A slot's tag: the hash, kept off 0 (which marks a free slot); most misses stop at the tags.
+std::uint32_t tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
 
 // Letter runs too frequent to be a good anchor: a rule anchored on one would open a window at
 // almost every sentence. Only a cost; any anchor stays correct.
@@ -140,6 +150,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   while (capacity < keys.size() * 4) capacity *= 2;
   p.slots_.assign(capacity, {});
   p.margins_.assign(capacity, {});
+  p.tags_.assign(capacity, 0);
   p.mask_ = static_cast<std::uint32_t>(capacity - 1);
   for (std::size_t k = 0; k < keys.size();) {
     Margins m = keys[k].second;
@@ -157,18 +168,23 @@ Prefilter Prefilter::build(const Grammar& grammar) {
 void Prefilter::insert(const std::string& key, Margins margins) {
   HashState h = kHashSeed;
   for (char c : key) h = hash_step(h, c);
-  std::uint32_t slot = hash_final(h) & mask_;
+  const std::uint32_t hash = hash_final(h);
+  std::uint32_t slot = hash & mask_;
   while (!slots_[slot].empty()) slot = (slot + 1) & mask_;
   slots_[slot] = key;
+  tags_[slot] = tag_of(hash);
   margins_[slot] = margins;
   max_key_ = std::max(max_key_, key.size());
   max_before_ = std::max(max_before_, margins.before);
 }
 
 const Prefilter::Margins* Prefilter::find(const char* key, std::size_t size, std::uint32_t hash) const {
+  const std::uint32_t tag = tag_of(hash);
   for (std::uint32_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+    const std::uint32_t t = tags_[slot];
+    if (t == 0) return nullptr;
+    if (t != tag) continue;
     const std::string& s = slots_[slot];
-    if (s.empty()) return nullptr;
     if (s.size() == size && std::equal(s.begin(), s.end(), key)) return &margins_[slot];
   }
 }
@@ -189,8 +205,9 @@ int Prefilter::reach_before(std::string_view norm) const {
   HashState h = kHashSeed;
   std::size_t n = 0;
   while (n < norm.size() && is_alpha(norm[n])) h = hash_step(h, norm[n++]);
-  if (n > max_key_) return reach;
-  if (const Margins* m = find(norm.data(), n, hash_final(h))) reach = std::max(reach, static_cast<int>(m->before));
+  const std::uint32_t hash = hash_final(h);
+  if (n > max_key_ || tags_[hash & mask_] == 0) return reach;
+  if (const Margins* m = find(norm.data(), n, hash)) reach = std::max(reach, static_cast<int>(m->before));
   return reach;
 }
 
@@ -205,6 +222,7 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
   // starts of the last max_before_ + 1 chunks, to open a window that many chunks back
   std::vector<std::size_t> ring(max_before_ + 1, begin);
   std::size_t chunk = 0;
+  std::size_t ring_pos = 0;
   std::size_t until = 0;   // the open window reaches at least this chunk
   bool open = false;
   TextSpan current{};
@@ -221,13 +239,18 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
       if (is_alpha(c)) {
         HashState h = kHashSeed;
         std::size_t n = 0;
-        for (; i < end && is_alpha(text[i]); ++i, ++n)
+        for (; i < end; ++i, ++n) {
+          const char l = kLetterLower[static_cast<unsigned char>(text[i])];
+          if (l == 0) break;
           if (n < kMaxKey) {
-            key[n] = lower(text[i]);
-            h = hash_step(h, key[n]);
+            key[n] = l;
+            h = hash_step(h, l);
           }
-        if (n <= max_key_)
-          if (const Margins* found = find(key.data(), n, hash_final(h))) {
+        }
+        const std::uint32_t hash = hash_final(h);
+        // (most letter runs are no anchor and stop at a free first slot: no call)
+        if (n <= max_key_ && tags_[hash & mask_] != 0)
+          if (const Margins* found = find(key.data(), n, hash)) {
             anchor = true;
             m = m.max(*found);
           }
@@ -239,9 +262,10 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
       }
       ++i;
     }
-    ring[chunk % ring.size()] = start;
+    ring[ring_pos] = start;   // ring_pos == chunk % ring.size(), kept without a division
     if (anchor) {
-      const std::size_t from = chunk >= m.before ? ring[(chunk - m.before) % ring.size()] : begin;
+      const std::size_t back = ring_pos >= m.before ? ring_pos - m.before : ring_pos + ring.size() - m.before;
+      const std::size_t from = chunk >= m.before ? ring[back] : begin;
       if (!open) {
         current.begin = from;
         until = 0;
@@ -262,6 +286,7 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
       }
     }
     ++chunk;
+    if (++ring_pos == ring.size()) ring_pos = 0;
   }
   if (open) out.push_back(current);
 }

@@ -68,6 +68,7 @@ class Prefilter {
   std::size_t key_count_ = 0;
   std::vector<std::string> slots_;  ///< open addressing over lowercase letter runs; "" is free
   std::vector<Margins> margins_;    ///< beside slots_
+  std::vector<std::uint32_t> tags_; ///< beside slots_: the key's hash (never 0), 0 for a free slot
   std::uint32_t mask_ = 0;
 };
 

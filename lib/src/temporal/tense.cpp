@@ -127,24 +127,24 @@ class VerbMorphology {
 /// through the library when they cannot be read; each thread remembers the words it has asked.
 class PastTense {
  public:
-  bool operator()(const std::string& word) {
+  bool operator()(std::string_view word) {
     if (word.size() < 3) return false;
     thread_local StringMap<bool> seen;
     if (const auto it = seen.find(word); it != seen.end()) return it->second;
     const bool past = compute(word);
-    if (seen.size() < 100000) seen.emplace(word, past);
+    if (seen.size() < 100000) seen.emplace(std::string(word), past);
     return past;
   }
 
  private:
-  bool compute(const std::string& word) {
+  bool compute(std::string_view word) {
     std::call_once(opened_, [this] { wordnet_ = wninit() == 0; });
     if (!wordnet_) return word.size() > 4 && word.ends_with("ed");
     if (word.ends_with("s") || word.ends_with("ing")) return false;
     if (const std::optional<bool> form = wordnet_verb_form(word)) return *form;
     // WordNet is not thread-safe and reads files: one lock.
     std::lock_guard lock(mutex_);
-    std::string buffer = word;
+    std::string buffer(word);
     const char* lemma = morphstr(buffer.data(), VERB);
     return lemma && word != lemma;
   }
@@ -161,7 +161,7 @@ PastTense& past_tense() {
 
 struct Word {
   TextSpan span;
-  std::string lower;
+  std::string_view lower;   ///< into the split sentence's lowered copy
   bool capitalized = false;
   bool clause_break_before = false;   ///< a comma, semicolon, colon, dash or quote since the last word
 };
@@ -171,9 +171,7 @@ class CueOracle final : public TenseOracle {
   explicit CueOracle(CueTables tables) : tables_(std::move(tables)) {}
 
   Direction direction(std::string_view text, TextSpan sentence, TextSpan expression) const override {
-    thread_local std::vector<Word> buffer;   // reused: its words keep their string capacity
-    const std::size_t count = split_words(text, sentence, buffer);   // (may grow buffer)
-    const std::span<const Word> words(buffer.data(), count);
+    const std::span<const Word> words = sentence_words(text, sentence);
     std::size_t e_first = words.size(), e_last = 0;
     for (std::size_t k = 0; k < words.size(); ++k)
       if (words[k].span.overlaps(expression)) {
@@ -218,7 +216,7 @@ class CueOracle final : public TenseOracle {
   /// A verb group speaks through its main verb: "were planning to" is a plan, forward like
   /// "planning"; but the pluperfect "had been due to" tells of a plan whose time has passed.
   std::optional<Direction> verb_group(std::span<const Word> words, std::size_t k) const {
-    const std::string& w = words[k].lower;
+    const std::string_view w = words[k].lower;
     if (k >= 2 && words[k - 1].lower == "been" && words[k - 2].lower == "had" && forward(words, k))
       return Direction::past;
     if ((w == "was" || w == "were") && k + 1 < words.size() && forward(words, k + 1)) return Direction::future;
@@ -227,14 +225,14 @@ class CueOracle final : public TenseOracle {
 
   Direction cue(std::span<const Word> words, std::size_t k) const {
     if (const auto group = verb_group(words, k)) return *group;
-    const std::string& w = words[k].lower;
+    const std::string_view w = words[k].lower;
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(w)) return Direction::future;
     const auto it = tables_.words.find(w);
     if (it != tables_.words.end() && it->second == Direction::future) return Direction::future;
     if (w.ends_with("'ll")) return Direction::future;
     if (k > 0) {
       // "be held", "to be signed", "will be decided": a participle after an auxiliary is no past
-      const std::string& before = words[k - 1].lower;
+      const std::string_view before = words[k - 1].lower;
       if (before == "be" || before == "been" || before == "being" || before == "to") return Direction::unknown;
     }
     if (it != tables_.words.end()) return it->second;
@@ -243,9 +241,37 @@ class CueOracle final : public TenseOracle {
     return Direction::unknown;
   }
 
+  /// The words of `text[sentence]`, split again only when the sentence differs from the last one
+  /// asked on this thread (expressions of one sentence share it: the cost stays linear).
+  static std::span<const Word> sentence_words(std::string_view text, TextSpan sentence) {
+    struct Last {
+      std::vector<Word> words;   // reused, never shrunk
+      std::size_t count = 0;
+      TextSpan span{};
+      std::string bytes;         // text[span] when split
+      std::string lowered;       // bytes lowered: the words' `lower` views
+      bool valid = false;
+    };
+    thread_local Last last;
+    const std::size_t end = std::min(sentence.end, text.size());
+    const std::size_t begin = std::min(sentence.begin, end);
+    const std::string_view bytes = text.substr(begin, end - begin);
+    if (!last.valid || last.span.begin != sentence.begin || last.span.end != sentence.end || last.bytes != bytes) {
+      last.bytes.assign(bytes);
+      last.lowered.assign(bytes);
+      for (char& c : last.lowered)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      last.count = split_words(text, sentence, last.lowered, last.words);   // (may grow words)
+      last.span = sentence;
+      last.valid = true;
+    }
+    return {last.words.data(), last.count};
+  }
+
   /// The words of `text[sentence]` into the first elements of `words` (grown as needed, never
-  /// shrunk); returns how many.
-  static std::size_t split_words(std::string_view text, TextSpan sentence, std::vector<Word>& words) {
+  /// shrunk), their `lower` viewing `lowered` (the sentence's bytes lowered); returns how many.
+  static std::size_t split_words(std::string_view text, TextSpan sentence, std::string_view lowered,
+                                 std::vector<Word>& words) {
     std::size_t count = 0;
     std::size_t i = sentence.begin;
     const std::size_t end = std::min(sentence.end, text.size());
@@ -263,12 +289,10 @@ class CueOracle final : public TenseOracle {
       if (count == words.size()) words.emplace_back();
       Word& w = words[count++];
       w.span = {i, j};
-      w.lower.assign(text.substr(i, j - i));
+      w.lower = lowered.substr(i - sentence.begin, j - i);
       w.capitalized = text[i] >= 'A' && text[i] <= 'Z';
       w.clause_break_before = clause_break;
       clause_break = false;
-      for (char& c : w.lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       i = j;
     }
     return count;

@@ -2,6 +2,8 @@
 // punctuation marks and paragraph breaks, plus a small sentence splitter for tense cues.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "grammar.hpp"
 
@@ -150,6 +152,8 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
   for (char& ch : out.lowered)
     if (is_upper(ch)) ch = static_cast<char>(ch + 32);
   const std::string_view lowered = out.lowered;
+  // A curly apostrophe is rare: when the range has no byte of one, no token needs folding.
+  const bool any_curly = lowered.find('\xE2') != std::string_view::npos;
   std::size_t i = base;
   int newlines = 0;
   while (i < end) {
@@ -166,7 +170,7 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
     tok.kind = scan_token(text, i, end, j);
     tok.span = {i, j};
     std::string_view norm = lowered.substr(i - base, j - i);
-    if (norm.find("\xE2\x80\x99") != std::string_view::npos) {
+    if (any_curly && norm.find("\xE2\x80\x99") != std::string_view::npos) {
       std::string folded;
       for (std::size_t k = 0; k < norm.size(); ++k) {
         if (apostrophe_at(norm, k) == 3) { folded += '\''; k += 2; }
@@ -231,6 +235,26 @@ class TokenCursor {
 
 bool is_terminal(char c) { return c == '.' || c == '!' || c == '?'; }
 
+/// Position of the first terminal or newline in text[i, end), or end. Eight bytes at a time
+/// (most of a document holds neither), then byte by byte in the block that does.
+std::size_t find_terminal_or_newline(std::string_view text, std::size_t i, std::size_t end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+  // nonzero exactly when some byte of v equals b
+  auto has = [](std::uint64_t v, unsigned char b) {
+    const std::uint64_t x = v ^ (kOnes * b);
+    return (x - kOnes) & ~x & kHighs;
+  };
+  while (i + 8 <= end) {
+    std::uint64_t v;
+    std::memcpy(&v, text.data() + i, 8);
+    if (has(v, '.') | has(v, '!') | has(v, '?') | has(v, '\n')) break;
+    i += 8;
+  }
+  while (i < end && !is_terminal(text[i]) && text[i] != '\n') ++i;
+  return i;
+}
+
 }  // namespace
 
 void tokenize_window(std::string_view text, TextSpan range, TokenStream& out) { tokenize_range(text, range, out); }
@@ -250,7 +274,7 @@ void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan
   bool any_paragraph = false;
   while (true) {
     // i is at a chunk start or in whitespace: find the next terminal or newline
-    while (i < end && !is_terminal(text[i]) && text[i] != '\n') ++i;
+    i = find_terminal_or_newline(text, i, end);
     if (i >= end) break;
     if (text[i] == '\n') {
       // the whitespace run holding it (no newline before it in the run): a second newline is a
