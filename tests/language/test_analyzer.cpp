@@ -33,3 +33,20 @@ TEST_CASE("boilerplate sentences are not analysed", "[language][analyzer]") {
   segment::Sentence sentence{{0, 5}, false, false, {{{0, 5}}}};
   CHECK(Analyzer::builtin().value().analyze(text, sentence).empty());
 }
+
+TEST_CASE("without noun lemmas, nouns keep their lower-cased form and the rest is as before", "[language][analyzer]") {
+  std::string text = "Kerry met Lavrov's aides";
+  std::vector<TextSpan> spans{{0, 5}, {6, 9}, {10, 16}, {16, 18}, {19, 24}};
+  Analyzer analyzer = Analyzer::builtin().value();
+  std::vector<Word> all = analyzer.analyze_words(text, spans);
+  std::vector<Word> cheap = analyzer.analyze_words(text, spans, Analyzer::Lemmas::no_nouns);
+  REQUIRE(all.size() == cheap.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].upos == cheap[i].upos);
+    CHECK(all[i].xpos == cheap[i].xpos);
+    if (all[i].upos != Upos::noun) CHECK(all[i].lemma == cheap[i].lemma);
+  }
+  CHECK(all[1].lemma == "meet");
+  CHECK(all[4].lemma == "aide");
+  CHECK(cheap[4].lemma == "aides");
+}

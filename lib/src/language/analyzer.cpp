@@ -1,5 +1,7 @@
 #include "chronicle/language/analyzer.hpp"
 
+#include <cctype>
+
 #include "chronicle/language/tokenizer.hpp"
 
 namespace chronicle::language {
@@ -18,15 +20,22 @@ std::vector<Word> Analyzer::analyze(std::string_view text, const segment::Senten
   return analyze_words(text, spans);
 }
 
-std::vector<Word> Analyzer::analyze_words(std::string_view text, std::span<const TextSpan> spans) const {
+std::vector<Word> Analyzer::analyze_words(std::string_view text, std::span<const TextSpan> spans, Lemmas lemmas) const {
   std::vector<std::string_view> forms;
   forms.reserve(spans.size());
   for (TextSpan s : spans) forms.push_back(s.of(text));
   std::vector<PosTag> tags = tagger_.tag(forms);
   std::vector<Word> words;
   words.reserve(spans.size());
-  for (std::size_t i = 0; i < spans.size(); ++i)
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (lemmas == Lemmas::no_nouns && tags[i].upos == Upos::noun) {
+      std::string lower(forms[i]);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      words.push_back({spans[i], tags[i].upos, tags[i].xpos, std::move(lower)});
+      continue;
+    }
     words.push_back({spans[i], tags[i].upos, tags[i].xpos, lemmatizer_.lemma(forms[i], tags[i].upos, tags[i].xpos)});
+  }
   return words;
 }
 

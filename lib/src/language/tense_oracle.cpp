@@ -191,7 +191,7 @@ TimeDirection PosTenseOracle::group_direction(std::string_view text, TextSpan se
     cache.owner = id_;
     cache.begin = range.begin;
     cache.bytes.assign(bytes);
-    cache.words = analyzer_.analyze_words(text, spans);
+    cache.words = analyzer_.analyze_words(text, spans, Analyzer::Lemmas::no_nouns);
     cache.groups = verb_groups(cache.words, text);
   }
   std::size_t first = 0;

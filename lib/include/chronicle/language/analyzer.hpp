@@ -40,8 +40,15 @@ class Analyzer {
   /// Words of `sentence` (a segmenter sentence over `text`); empty for non-content sentences.
   std::vector<Word> analyze(std::string_view text, const segment::Sentence& sentence) const;
 
+  /// Which words get a dictionary lemma.
+  enum class Lemmas {
+    all,       ///< every word (WordNet for the open classes)
+    no_nouns,  ///< common nouns keep their lower-cased form: what tense reading needs, without
+               ///< the WordNet lookups of a text's many distinct nouns
+  };
+
   /// Tags and lemmatizes already tokenized `words` of `text`.
-  std::vector<Word> analyze_words(std::string_view text, std::span<const TextSpan> words) const;
+  std::vector<Word> analyze_words(std::string_view text, std::span<const TextSpan> words, Lemmas lemmas = Lemmas::all) const;
 
   /// The tagger in use.
   const Tagger& tagger() const { return tagger_; }
