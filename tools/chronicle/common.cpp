@@ -21,12 +21,14 @@ void add_format_option(CLI::App& command, std::string& format, const std::vector
 }
 
 void add_tense_option(CLI::App& command, std::string& tense) {
-  tense = "pos";
+  // cues by default: tagging alone is about 4x faster that way; the events pipeline, which
+  // tags every sentence anyway, reads tense from the POS tagger.
+  tense = "cues";
   command
       .add_option("--tense", tense,
                   "what decides whether a bare \"Friday\" lies before or after the publication date: "
-                  "pos (verb groups from the POS tagger, cue words where they say nothing) or cues (cue "
-                  "words and verb morphology only; faster)")
+                  "cues (cue words and verb morphology; fast) or pos (verb groups from the POS tagger, cue "
+                  "words where they say nothing; slightly more accurate, about 4x slower)")
       ->check(CLI::IsMember({"pos", "cues"}))
       ->capture_default_str();
 }
