@@ -22,16 +22,6 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
-/// An oracle that always answers `answer`, to see when the fallback is asked.
-class Fixed final : public temporal::TenseOracle {
- public:
-  explicit Fixed(temporal::Direction answer) : answer_(answer) {}
-  temporal::Direction direction(std::string_view, TextSpan, TextSpan) const override { return answer_; }
-
- private:
-  temporal::Direction answer_;
-};
-
 /// Value of the timex `expression` inside the first occurrence of `context` in `text`.
 std::string value_in(const std::string& text, const std::string& context, const std::string& expression,
                      const temporal::TenseOracle* oracle) {
@@ -107,7 +97,7 @@ TEST_CASE("the POS oracle reads direction from the governing verb group", "[lang
 }
 
 TEST_CASE("the POS oracle asks its fallback only when the verb groups say nothing", "[language][tense_oracle]") {
-  const Fixed future(temporal::Direction::future);
+  const temporal::FixedTenseOracle future(temporal::Direction::future);
   const PosTenseOracle oracle(Analyzer::builtin().value(), &future);
   const std::string verbless = "Talks in Moscow on Friday.";
   const std::string past = "Kerry met Putin on Friday.";

@@ -77,16 +77,6 @@ Result<std::vector<Gold>> load(const fs::path& dir) {
   return out;
 }
 
-/// Always answers one direction: what the value would be had the oracle said so.
-class Fixed final : public temporal::TenseOracle {
- public:
-  explicit Fixed(temporal::Direction answer) : answer_(answer) {}
-  temporal::Direction direction(std::string_view, TextSpan, TextSpan) const override { return answer_; }
-
- private:
-  temporal::Direction answer_;
-};
-
 /// Forwards to another oracle and counts the questions.
 class Counting final : public temporal::TenseOracle {
  public:
@@ -111,19 +101,6 @@ std::vector<evaluation::TimexAnnotation> run(const Gold& g, const temporal::Tens
   for (const temporal::Timex& t : temporal::default_tagger().tag(g.text, g.body, options))
     system.push_back({t.span, std::string(to_string(t.value.type)), t.value.value, t.rule});
   return system;
-}
-
-std::string one_line(std::string_view text, TextSpan span) {
-  const std::size_t begin = span.begin > 90 ? span.begin - 90 : 0;
-  const std::size_t end = std::min(text.size(), span.end + 60);
-  std::string out;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (i == span.begin) out += "[[";
-    const char c = text[i];
-    out += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
-    if (i + 1 == span.end) out += "]]";
-  }
-  return out;
 }
 
 /// Words with their tags and clauses, then the verb groups, of one sentence.
@@ -184,7 +161,7 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < by_pos.size(); ++k) {
       const std::string cue_value = k < by_cues.size() && by_cues[k].span == by_pos[k].span ? by_cues[k].value.value : "?";
       fmt::print("{} pos={} cue={} | {}\n", file.substr(file.rfind('/') + 1), by_pos[k].value.value, cue_value,
-                 one_line(text, by_pos[k].span));
+                 evaluation::context_of(text, by_pos[k].span, 90));
     }
   }
 
@@ -201,7 +178,7 @@ int main(int argc, char** argv) {
     evaluation::TimexScores cue_scores, pos_scores;
     double cue_seconds = 0, pos_seconds = 0;
     std::size_t cue_wins = 0, pos_wins = 0, neither = 0, fixable_cue = 0, fixable_pos = 0;
-    const Fixed past(temporal::Direction::past), future(temporal::Direction::future);
+    const temporal::FixedTenseOracle past(temporal::Direction::past), future(temporal::Direction::future);
     for (const Gold& g : *golds) {
       const auto t0 = std::chrono::steady_clock::now();
       const auto by_cues = run(g, &cues);
@@ -229,7 +206,7 @@ int main(int argc, char** argv) {
         fixable_cue += cue_wrong;
         if (misses && (pos_wrong || cue_wrong))
           fmt::print("MISS{}{} {} dct={} gold={} pos={} cue={} | {}\n", pos_wrong ? " pos" : "",
-                     cue_wrong ? " cue" : "", g.doc, g.dct, gold->value, p.value, cv, one_line(g.text, p.span));
+                     cue_wrong ? " cue" : "", g.doc, g.dct, gold->value, p.value, cv, evaluation::context_of(g.text, p.span, 90));
       }
       for (const auto& c : by_cues)
         for (const auto& p : by_pos) {
@@ -243,7 +220,7 @@ int main(int argc, char** argv) {
           else ++neither;
           if (diff)
             fmt::print("{} {} dct={} gold={} cue={} pos={} | {}\n", mark, g.doc, g.dct, gv, c.value, p.value,
-                       one_line(g.text, c.span));
+                       evaluation::context_of(g.text, c.span, 90));
         }
     }
     cue_scores.finish();

@@ -15,20 +15,6 @@ namespace {
 using detail::f1;
 using detail::ratio;
 
-/// The line around `span`, at most ~60 bytes each side, newlines folded.
-std::string context_of(std::string_view text, TextSpan span) {
-  const std::size_t begin = span.begin > 60 ? span.begin - 60 : 0;
-  const std::size_t end = std::min(text.size(), span.end + 60);
-  std::string out;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (i == span.begin) out += "[[";
-    const char c = text[i];
-    out += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
-    if (i + 1 == span.end) out += "]]";
-  }
-  return out;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Gold writes X where the system has digits, at the same granularity ("1989-WXX" / "1989-W33",
@@ -63,6 +49,19 @@ bool is_duration(std::string_view value) {
 }
 
 }  // namespace
+
+std::string context_of(std::string_view text, TextSpan span, std::size_t before) {
+  const std::size_t begin = span.begin > before ? span.begin - before : 0;
+  const std::size_t end = std::min(text.size(), span.end + 60);
+  std::string out;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i == span.begin) out += "[[";
+    const char c = text[i];
+    out += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+    if (i + 1 == span.end) out += "]]";
+  }
+  return out;
+}
 
 std::string_view to_string(TimexErrorKind kind) {
   constexpr std::array<std::string_view, 6> names{"missed",          "spurious",   "wrong_value",

@@ -54,6 +54,10 @@ enum class GoldConvention { placeholder, unpadded_week, duration_on_date };
 /// "placeholder", "unpadded_week", "duration_on_date".
 std::string_view to_string(GoldConvention convention);
 
+/// The text around `span` (up to `before` bytes before it and 60 after, newlines folded), the
+/// span itself marked [[like this]]: how error lists quote an expression.
+std::string context_of(std::string_view text, TextSpan span, std::size_t before = 60);
+
 /// The convention that explains why `gold`'s value differs from `system`'s, if any.
 std::optional<GoldConvention> gold_convention(const TimexAnnotation& gold, const TimexAnnotation& system);
 

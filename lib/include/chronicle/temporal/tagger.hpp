@@ -48,6 +48,17 @@ class TenseOracle {
 /// (WordNet's morphology), "ago", "last", "since" point back; the nearest cue wins.
 const TenseOracle& cue_tense_oracle();
 
+/// An oracle that always gives one answer: what an expression's value would be had the sentence
+/// said so (measuring an oracle's misses), or a stand-in that shows when a fallback is asked.
+class FixedTenseOracle final : public TenseOracle {
+ public:
+  explicit FixedTenseOracle(Direction answer) : answer_(answer) {}
+  Direction direction(std::string_view, TextSpan, TextSpan) const override { return answer_; }
+
+ private:
+  Direction answer_;
+};
+
 /// One recognized temporal expression.
 struct Timex {
   TextSpan span;      ///< in the text given to tag()
