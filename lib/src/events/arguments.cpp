@@ -212,11 +212,7 @@ std::string ArgumentFinder::title_of(const entities::Entity& entity) const {
 std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location,
                                                            std::vector<std::string>* roles) const {
   const auto& words = *words_;
-  // "a third round of talks on Syria": a support noun takes the topic of the noun it counts.
   bool topical = takes_topic(words[t].lemma);
-  if (!topical && is_support_noun(words[t].lemma))
-    for (std::size_t k = t + 2; k < words.size() && k <= t + 4 && !topical; ++k)
-      if (words[k].upos == Upos::noun) topical = takes_topic(words[k].lemma);
   bool motion = is_motion(words[t].lemma);
   bool in_topic = false;  // inside an "on ..." phrase of a topical trigger
   std::vector<std::string> found;
@@ -255,7 +251,7 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
     // "a ceasefire in Syria, as well as Monday's comments by Russia": a new phrase begins.
     if (form == "as" && k + 1 < words.size() && word(k + 1) == "well") break;
     // A topic-taking noun on the way makes what follows "on" its topic: "began talks with
-    // Lavrov on Syria".
+    // Lavrov on Syria", "a third round of talks on Syria".
     if (words[k].upos == Upos::noun && takes_topic(words[k].lemma)) topical = true;
     if (topical && is_topic_preposition(form)) in_topic = true;
     else if (form == "with" || form == "between" || form == "by" || form == "in" || form == "at") in_topic = false;

@@ -33,8 +33,9 @@ int granularity_rank(std::string_view granularity) {
 
 std::optional<Interval> interval_of(const std::optional<events::TimeAnchor>& time) {
   if (!time || !time->begin) return std::nullopt;
-  // FUTURE_REF: after the publication date, open-ended; no interval to compare or merge on.
-  if (time->value.ends_with("_REF") || (!time->end && time->granularity.empty())) return std::nullopt;
+  // PAST_REF, PRESENT_REF, FUTURE_REF: a side of the publication date, no interval to compare
+  // or merge on.
+  if (time->value.ends_with("_REF")) return std::nullopt;
   date::sys_days end = time->end ? *time->end : *time->begin;
   if (end < *time->begin) return std::nullopt;
   int rank = granularity_rank(time->granularity);
