@@ -126,3 +126,18 @@ TEST_CASE("a journey's destination is its place and its origin no actor", "[even
   REQUIRE(visit != nullptr);
   CHECK(visit->location == "Moscow");
 }
+
+TEST_CASE("a support noun folds into the event after its 'of', an opening verb into a meeting", "[events][support]") {
+  auto a = analyze_text("Diplomats will hold a third round of talks on Syria in Vienna on Friday.\n");
+  CHECK(find(a, "round") == nullptr);
+  const auto* talks = find(a, "talks");
+  REQUIRE(talks != nullptr);
+  REQUIRE(talks->time);
+  CHECK(talks->time->value == "2015-12-18");
+
+  auto b = analyze_text("Kerry began talks with Lavrov in Moscow on Tuesday.\n");
+  CHECK(find(b, "began") == nullptr);
+  const auto* began = find(b, "talks");
+  REQUIRE(began != nullptr);
+  CHECK(has(began->actors, "Kerry"));
+}

@@ -9,6 +9,10 @@
 #include "chronicle/events/extractor.hpp"
 #include "gazetteer.hpp"
 
+namespace chronicle::resources {
+void link_en_events();
+}
+
 namespace chronicle::actors {
 namespace {
 
@@ -149,7 +153,8 @@ Result<Resolver> Resolver::load() {
   auto metonyms = read_table("en/actors/metonyms.tsv", 2);
   if (!metonyms) return tl::unexpected(metonyms.error());
   for (const auto& row : *metonyms) r.metonyms_[ActorTable::key(row[0])] = row[1];
-  auto roles = read_table("en/actors/roles.tsv", 2);
+  resources::link_en_events();  // the role nouns are the events stage's data
+  auto roles = read_table("en/events/roles.tsv", 2);
   if (!roles) return tl::unexpected(roles.error());
   for (const auto& row : *roles) r.roles_[lower(row[0])] = split(row[1], '|');
   auto titles = read_table("en/actors/titles.tsv", 1);

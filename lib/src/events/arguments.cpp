@@ -18,49 +18,6 @@ bool is_clause_break(const Word& w, std::string_view form) {
 
 bool is_capitalized(std::string_view s) { return !s.empty() && std::isupper(static_cast<unsigned char>(s.front())); }
 
-// Triggers that take a topic: in "talks on Syria", "a meeting about Ukraine", "talk with Lavrov
-// over the Syrian crisis", Syria and Ukraine are what is discussed, not who takes part.
-bool takes_topic(std::string_view lemma) {
-  static constexpr std::string_view kLemmas[] = {
-      "talk", "talks", "meeting", "meet", "conference", "negotiation", "negotiate", "discussion", "discuss",
-      "summit", "session", "consultation", "conversation", "debate", "dialogue", "speech", "statement",
-      "comment", "remark", "briefing", "resolution", "hearing", "agreement", "deal", "vote", "decision"};
-  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
-}
-
-// Verbs whose subject takes part in the event named by their object: "Kerry began talks",
-// "went into meetings", "spent a day's worth of talks", "attended the conference". Not "Moscow
-// would veto a round of talks" or "refused to confirm the meeting".
-bool shares_subject(std::string_view lemma) {
-  static constexpr std::string_view kLemmas[] = {
-      "begin", "start", "resume", "continue", "end", "finish", "conclude", "complete", "hold", "host", "attend",
-      "join", "lead", "conduct", "have", "open", "launch", "wrap", "carry", "stage", "convene", "chair", "go",
-      "enter", "make", "pay", "spend", "seek", "want", "plan", "prepare", "organize", "organise", "call", "sign"};
-  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
-}
-
-// Singular nouns naming a person by office; actors::Resolver (en/actors/roles.tsv) says which
-// titles each one fits.
-bool is_role_noun(std::string_view form) {
-  static constexpr std::string_view kNouns[] = {
-      "leader", "president", "minister", "envoy", "diplomat", "secretary", "ambassador", "spokesman",
-      "spokeswoman", "spokesperson", "chancellor", "premier", "king", "queen", "emir", "commander",
-      "general", "prosecutor", "governor", "mayor", "senator", "chairman", "chief"};
-  return std::find(std::begin(kNouns), std::end(kNouns), form) != std::end(kNouns);
-}
-
-// "round of talks", "series of strikes", "wave of attacks": the noun after "of" is the event.
-bool is_support_noun(const std::string& lemma) {
-  return lemma == "round" || lemma == "series" || lemma == "wave" || lemma == "string" || lemma == "spate";
-}
-
-// Movements whose destination is their place: "a visit to Moscow", "Kerry travels to Moscow".
-bool is_motion(std::string_view lemma) {
-  static constexpr std::string_view kLemmas[] = {"visit", "trip", "travel", "arrive", "fly", "journey", "tour",
-                                                 "return", "head", "come", "go", "move", "deploy"};
-  return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
-}
-
 bool is_clause_opener(std::string_view form) {
   return form == "since" || form == "after" || form == "before" || form == "as" || form == "because" || form == "while" ||
          form == "until" || form == "although" || form == "though" || form == "if" || form == "when" || form == "once";
@@ -138,7 +95,7 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb, std::vector<
       // Syria, Staffan de Mistura", "the next meeting of world powers on Syria would take place".
       // (Not after a clause opener: "since Syria's conflict erupted".)
       if (words[k].upos == Upos::adp && k > 0 && entity_at_[k - 1] < 0 &&
-          (words[k - 1].upos == Upos::noun || is_role_noun(word(k - 1))) && !is_clause_opener(form) && k + 1 < verb &&
+          (words[k - 1].upos == Upos::noun || lexicon_.role_noun(word(k - 1))) && !is_clause_opener(form) && k + 1 < verb &&
           entity_at_[k + 1] >= 0 && !agent.empty())
         agent.erase(agent.begin());
       // A title phrase between coordinated names: "Kerry and his Russian counterpart Lavrov".
@@ -164,7 +121,7 @@ std::vector<std::string> ArgumentFinder::agent_of(std::size_t verb, std::vector<
 
 std::optional<ArgumentFinder::Role> ArgumentFinder::role_at(std::size_t k) const {
   const auto& words = *words_;
-  if (entity_at_[k] >= 0 || words[k].upos != Upos::noun || !is_role_noun(word(k))) return std::nullopt;
+  if (entity_at_[k] >= 0 || words[k].upos != Upos::noun || !lexicon_.role_noun(word(k))) return std::nullopt;
   // A title before a name is no role reference: "the Russian leader Vladimir Putin".
   if (k + 1 < words.size() && entity_at_[k + 1] >= 0) return std::nullopt;
   std::size_t j = k;
@@ -212,8 +169,8 @@ std::string ArgumentFinder::title_of(const entities::Entity& entity) const {
 std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::string& location,
                                                            std::vector<std::string>* roles) const {
   const auto& words = *words_;
-  bool topical = takes_topic(words[t].lemma);
-  bool motion = is_motion(words[t].lemma);
+  bool topical = lexicon_.takes_topic(words[t].lemma);
+  bool motion = lexicon_.motion(words[t].lemma);
   bool in_topic = false;  // inside an "on ..." phrase of a topical trigger
   std::vector<std::string> found;
   int last_entity = -1;
@@ -252,7 +209,7 @@ std::vector<std::string> ArgumentFinder::entities_right_of(std::size_t t, std::s
     if (form == "as" && k + 1 < words.size() && word(k + 1) == "well") break;
     // A topic-taking noun on the way makes what follows "on" its topic: "began talks with
     // Lavrov on Syria", "a third round of talks on Syria".
-    if (words[k].upos == Upos::noun && takes_topic(words[k].lemma)) topical = true;
+    if (words[k].upos == Upos::noun && lexicon_.takes_topic(words[k].lemma)) topical = true;
     if (topical && is_topic_preposition(form)) in_topic = true;
     else if (form == "with" || form == "between" || form == "by" || form == "in" || form == "at") in_topic = false;
     if (words[k].upos == Upos::verb || is_clause_break(words[k], form) || form == "." || form == "(") break;
@@ -273,7 +230,7 @@ Arguments ArgumentFinder::of(std::size_t t, bool verbal) const {
     for (std::size_t k = t; k-- > 0 && t - k <= 4;) {
       if (words[k].upos == Upos::punct) break;
       if (words[k].upos == Upos::verb) {
-        if (shares_subject(words[k].lemma))
+        if (lexicon_.shares_subject(words[k].lemma))
           for (const auto& name : agent_of(k, &args.roles)) add(name);
         break;
       }
@@ -346,17 +303,6 @@ bool is_support_verb(const std::vector<Word>& words, std::size_t i, std::string_
   return false;
 }
 
-// Verbs whose object is the event itself: "hold talks", "host a conference", "convene a meeting".
-bool is_hosting_verb(const std::string& lemma) {
-  return lemma == "hold" || lemma == "host" || lemma == "convene" || lemma == "stage" || lemma == "organize" ||
-         lemma == "organise";
-}
-
-// Verbs that open a meeting: "began talks", "resumed negotiations", "opened the conference".
-bool is_opening_verb(const std::string& lemma) {
-  return lemma == "begin" || lemma == "start" || lemma == "resume" || lemma == "open";
-}
-
 constexpr std::size_t kSubjectReach = 14;  // words from a subject noun to its support verb
 constexpr std::size_t kObjectReach = 6;    // words from a hosting verb to its object noun
 
@@ -378,7 +324,7 @@ void absorb(Mention& into, const Mention& from) {
 }  // namespace
 
 std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t first, const std::vector<TriggerView>& triggers,
-                                        const std::vector<Word>& words, std::string_view text) {
+                                        const std::vector<Word>& words, std::string_view text, const Lexicon& lexicon) {
   std::vector<bool> drop(triggers.size(), false);
   for (std::size_t k = 0; k < triggers.size(); ++k) {
     const TriggerView& t = triggers[k];
@@ -395,7 +341,7 @@ std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t 
         drop[k] = true;
         break;
       }
-    } else if (t.verbal && (is_hosting_verb(words[t.word].lemma) || is_opening_verb(words[t.word].lemma) ||
+    } else if (t.verbal && (lexicon.hosting_verb(words[t.word].lemma) || lexicon.opening_verb(words[t.word].lemma) ||
                             (words[t.word].lemma == "go" && t.word + 1 < words.size() &&
                              lower(words[t.word + 1].span.of(text)) == "into"))) {
       // "hold the next round of talks on Friday", "hosted a conference", "went into meetings with
@@ -403,12 +349,12 @@ std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t 
       // into a meeting: the day a war began is not the war's date.)
       for (std::size_t j = k + 1; j < triggers.size(); ++j) {
         if (triggers[j].verbal || triggers[j].word - t.word > kObjectReach) break;
-        if (is_opening_verb(words[t.word].lemma) && !takes_topic(words[triggers[j].word].lemma)) break;
+        if (lexicon.opening_verb(words[t.word].lemma) && !lexicon.takes_topic(words[triggers[j].word].lemma)) break;
         absorb(analysis.mentions[first + j], analysis.mentions[first + k]);
         drop[k] = true;
         break;
       }
-    } else if (!t.verbal && is_support_noun(analysis.mentions[first + k].lemma) && k + 1 < triggers.size() &&
+    } else if (!t.verbal && lexicon.support_noun(analysis.mentions[first + k].lemma) && k + 1 < triggers.size() &&
                !triggers[k + 1].verbal && triggers[k + 1].word <= t.word + 4 && t.word + 1 < words.size() &&
                lower(words[t.word + 1].span.of(text)) == "of") {
       absorb(analysis.mentions[first + k + 1], analysis.mentions[first + k]);

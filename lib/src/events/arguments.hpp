@@ -27,7 +27,7 @@ struct Arguments {
 /// sentences for pronouns ("he", "she").
 class ArgumentFinder {
  public:
-  explicit ArgumentFinder(std::string_view text) : text_(text) {}
+  ArgumentFinder(std::string_view text, const Lexicon& lexicon) : text_(text), lexicon_(lexicon) {}
 
   /// Moves to the next sentence: its words and entities.
   void start_sentence(const std::vector<language::Word>& words, const std::vector<entities::Entity>& entities);
@@ -57,6 +57,7 @@ class ArgumentFinder {
   std::optional<std::string> person_before(std::size_t i) const;
 
   std::string_view text_;
+  const Lexicon& lexicon_;
   const std::vector<language::Word>* words_ = nullptr;
   std::vector<entities::Entity> entities_;
   std::vector<int> entity_at_;          // word -> entity index, -1 outside entities
@@ -82,7 +83,8 @@ void link_sentence(DocumentAnalysis& analysis, std::size_t first, const std::vec
 /// triggers to drop.
 std::vector<bool> fold_support_triggers(DocumentAnalysis& analysis, std::size_t first,
                                         const std::vector<TriggerView>& triggers,
-                                        const std::vector<language::Word>& words, std::string_view text);
+                                        const std::vector<language::Word>& words, std::string_view text,
+                                        const Lexicon& lexicon);
 
 /// Removes the mentions flagged in `drop`, keeping `source` and cue indices right.
 void drop_mentions(DocumentAnalysis& analysis, const std::vector<bool>& drop);

@@ -273,7 +273,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
   options.oracle = m.oracle;
   std::vector<temporal::Timex> timexes = m.tagger.tag(doc.text, sentences, options);
 
-  detail::ArgumentFinder arguments(doc.text);
+  detail::ArgumentFinder arguments(doc.text, m.lexicon);
   std::vector<bool> dropped;  // support triggers folded into their nouns, one flag per mention
   std::size_t next_timex = 0;
   for (const segment::Sentence& sentence : sentences) {
@@ -341,7 +341,7 @@ DocumentAnalysis Extractor::analyze(const ingest::Document& doc) const {
         mention.time = anchor_from_dct(doc, triggers[k].group.direction);
       }
     }
-    std::vector<bool> folded = detail::fold_support_triggers(a, first_mention, views, words, doc.text);
+    std::vector<bool> folded = detail::fold_support_triggers(a, first_mention, views, words, doc.text, m.lexicon);
     dropped.insert(dropped.end(), folded.begin(), folded.end());
   }
   detail::drop_mentions(a, dropped);

@@ -124,6 +124,25 @@ Result<Lexicon> Lexicon::load() {
   }
   std::stable_sort(lexicon.cues_.begin(), lexicon.cues_.end(),
                    [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+  static constexpr std::pair<std::string_view, WordList> kLists[] = {
+      {"topic", kTopic},   {"shares_subject", kSharesSubject}, {"hosting", kHosting},
+      {"opening", kOpening}, {"support_noun", kSupportNoun},    {"motion", kMotion}};
+  auto argument_words = rows_of("en/events/argument_words.tsv");
+  if (!argument_words) return tl::unexpected(argument_words.error());
+  for (const auto& row : *argument_words) {
+    const auto* list = row.size() >= 2 ? std::find_if(std::begin(kLists), std::end(kLists),
+                                                      [&](const auto& l) { return l.first == row[1]; })
+                                       : std::end(kLists);
+    if (list == std::end(kLists))
+      return fail("resource en/events/argument_words.tsv: '{}': second column must name a list "
+                  "(topic, shares_subject, hosting, opening, support_noun, motion)", row[0]);
+    lexicon.argument_words_[row[0]] |= list->second;
+  }
+  // Role nouns: the one-word keys of roles.tsv (actors::Resolver reads the rest).
+  auto roles = rows_of("en/events/roles.tsv");
+  if (!roles) return tl::unexpected(roles.error());
+  for (const auto& row : *roles)
+    if (row[0].find(' ') == std::string::npos) lexicon.argument_words_[row[0]] |= kRole;
   return lexicon;
 }
 

@@ -29,11 +29,11 @@ struct NounEntry {
   bool listed = false;
 };
 
-/// Trigger classes, event nouns and ordering cues.
+/// Trigger classes, event nouns, ordering cues and the argument finder's word lists.
 class Lexicon {
  public:
   /// Loads classes.tsv, non_event_verbs.tsv, nominals.tsv, wordnet_nominals.tsv,
-  /// non_events.tsv, calendar_nouns.tsv and cues.tsv.
+  /// non_events.tsv, calendar_nouns.tsv, cues.tsv, argument_words.tsv and roles.tsv.
   static Result<Lexicon> load();
 
   /// The class of a verb lemma (OCCURRENCE when unlisted).
@@ -50,7 +50,31 @@ class Lexicon {
   /// The cues, longest first.
   const std::vector<Cue>& cues() const { return cues_; }
 
+  // The argument finder's word lists (argument_words.tsv; role nouns from roles.tsv).
+  /// A trigger that takes a topic: "talks on Syria".
+  bool takes_topic(std::string_view lemma) const { return in_list(lemma, kTopic); }
+  /// A verb whose subject takes part in the event its object names: "Kerry began talks".
+  bool shares_subject(std::string_view lemma) const { return in_list(lemma, kSharesSubject); }
+  /// A verb whose object is the event itself: "hold talks".
+  bool hosting_verb(std::string_view lemma) const { return in_list(lemma, kHosting); }
+  /// A verb that opens a meeting: "began talks".
+  bool opening_verb(std::string_view lemma) const { return in_list(lemma, kOpening); }
+  /// A noun whose "of" noun is the event: "a round of talks".
+  bool support_noun(std::string_view lemma) const { return in_list(lemma, kSupportNoun); }
+  /// A movement whose destination is its place: "a visit to Moscow".
+  bool motion(std::string_view lemma) const { return in_list(lemma, kMotion); }
+  /// A singular noun naming a person by office: "the Kremlin leader".
+  bool role_noun(std::string_view form) const { return in_list(form, kRole); }
+
  private:
+  enum WordList : unsigned {
+    kTopic = 1, kSharesSubject = 2, kHosting = 4, kOpening = 8, kSupportNoun = 16, kMotion = 32, kRole = 64
+  };
+  bool in_list(std::string_view word, WordList list) const {
+    auto it = argument_words_.find(word);
+    return it != argument_words_.end() && (it->second & list) != 0;
+  }
+
   std::map<std::string, EventClass, std::less<>> verbs_;
   std::map<std::string, NounEntry, std::less<>> nouns_;
   std::set<std::string, std::less<>> plural_non_events_;  ///< lemmas whose plural names no event
@@ -58,6 +82,7 @@ class Lexicon {
   std::set<std::string, std::less<>> period_nouns_;
   std::set<std::string, std::less<>> point_nouns_;
   std::vector<Cue> cues_;
+  std::map<std::string, unsigned, std::less<>> argument_words_;  ///< word -> WordList bits
 };
 
 /// Parses "OCCURRENCE", "REPORTING", ...

@@ -119,7 +119,7 @@ class Resolver {
 
   /// The person a role phrase ("Kremlin leader", "minister") stands for among the `people` an
   /// article names (canonical name -> times named), given what `profiles` say about each: the one
-  /// whose titles fit the role noun (en/actors/roles.tsv) and whose state agrees, named most
+  /// whose titles fit the role noun (en/events/roles.tsv) and whose state agrees, named most
   /// often. When no single person fits, the states and bodies the phrase names ("United
   /// States envoy" -> United States), or nothing.
   std::vector<std::string> resolve_role(std::string_view role, const std::map<std::string, int>& people,
