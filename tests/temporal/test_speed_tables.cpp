@@ -1,90 +1,13 @@
-// The tables that make tagging fast must answer exactly what the slow paths answer: WordNet's
-// verb morphology read into memory against WordNet's own morphstr.
+// The tables that make tagging fast must answer exactly what the slow paths answer. (WordNet's
+// morphology in memory is checked against the library in tests/wordnet.)
 
-#include <fstream>
-#include <random>
-#include <set>
 #include <string>
 
 #include <catch2/catch.hpp>
-#include <wn.h>
 
 #include "../../lib/src/temporal/grammar.hpp"
 
 using namespace chronicle::temporal::detail;
-
-namespace {
-
-bool letters_only(const std::string& w) {
-  for (char c : w)
-    if (!((c >= 'a' && c <= 'z') || c == '\'')) return false;
-  return !w.empty();
-}
-
-/// Every key and lemma of verb.exc and index.verb, a spread of inflections of them, and random
-/// near-words: what the tense oracle can ask.
-std::vector<std::string> probe_words() {
-  std::set<std::string> words;
-  auto add = [&](const std::string& w) {
-    if (letters_only(w)) words.insert(w);
-  };
-  const std::string dir = SetSearchdir();
-  std::ifstream exc(dir + "/verb.exc");
-  for (std::string inflected, lemma; exc >> inflected >> lemma;) {
-    add(inflected);
-    add(lemma);
-  }
-  std::ifstream index(dir + "/index.verb");
-  std::size_t n = 0;
-  for (std::string line; std::getline(index, line);) {
-    if (line.empty() || line[0] == ' ') continue;
-    const std::string lemma = line.substr(0, line.find(' '));
-    add(lemma);
-    if (n++ % 3 != 0) continue;
-    for (const char* suffix : {"ed", "d", "s", "es", "ies", "ing", "ted", "ied"}) add(lemma + suffix);
-    if (lemma.size() > 1) add(lemma.substr(0, lemma.size() - 1) + "ied");
-  }
-  for (const char* w : {"said", "was", "aah", "abet", "abetted", "zoomed", "a", "zzzzzzz", "aaaaa", "don't", "o'clock",
-                        "met", "went", "talked", "ed", "red", "bed", "seed", "need", "speed", "agreed"})
-    add(w);
-  std::mt19937 rng(7);
-  for (int k = 0; k < 3000; ++k) {
-    std::string w;
-    const std::size_t len = 3 + rng() % 8;
-    for (std::size_t i = 0; i < len; ++i) w += static_cast<char>('a' + rng() % 26);
-    add(w + (k % 2 ? "ed" : ""));
-  }
-  return {words.begin(), words.end()};
-}
-
-}  // namespace
-
-TEST_CASE("WordNet's verb morphology in memory answers as morphstr does", "[temporal][tense]") {
-  if (wninit() != 0) {
-    WARN("WordNet is not installed");
-    return;
-  }
-  const std::vector<std::string> words = probe_words();
-  REQUIRE(words.size() > 10000);
-  std::size_t forms = 0;
-  for (const std::string& word : words) {
-    std::string buffer = word;
-    const char* lemma = morphstr(buffer.data(), VERB);
-    const bool expected = lemma && word != lemma;
-    const std::optional<bool> got = wordnet_verb_form(word);
-    REQUIRE(got);
-    forms += expected;
-    if (*got != expected) {
-      INFO("word: " << word << ", morphstr: " << (lemma ? lemma : "(null)"));
-      CHECK(*got == expected);
-    }
-  }
-  CHECK(forms > 3000);   // the sample holds many inflected forms, not only lemmas
-  CHECK(*wordnet_verb_form("abetted"));
-  CHECK(*wordnet_verb_form("talked"));
-  CHECK_FALSE(*wordnet_verb_form("talk"));
-  CHECK_FALSE(*wordnet_verb_form(std::string(300, 'a') + "ed"));   // longer than WordNet's buffers
-}
 
 // The matcher's first-token table and gates (a required element after leading literals is checked
 // before searching) must not change what matches: rules with optional and required literal

@@ -222,10 +222,6 @@ struct CueTables {
   StringMap<bool> before_to;        ///< "set", "due": future before "to"
 };
 
-/// Whether WordNet's morphstr(word, VERB) gives a lemma other than `word` (lowercase letters and
-/// apostrophes), answered from WordNet's files read into memory; nullopt when they cannot be read.
-std::optional<bool> wordnet_verb_form(std::string_view word);
-
 /// The default oracle built from `tables`.
 std::unique_ptr<TenseOracle> make_cue_oracle(CueTables tables);
 

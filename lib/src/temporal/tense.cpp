@@ -1,16 +1,11 @@
 // The default TenseOracle: the cue nearest to an expression decides its direction. Cues are
 // words from the lexicon ("will", "ago", "next", "said"...), "X to" constructions ("is set to",
-// "plans to") and past-tense verbs recognised with WordNet's morphology: morphstr's verb rules
-// applied to WordNet's files read into memory, since morphstr itself seeks and reads per probe.
+// "plans to") and past-tense verbs recognised with WordNet's morphology (chronicle::wordnet).
 
-#include <fstream>
-#include <mutex>
 #include <optional>
 #include <span>
-#include <sstream>
 
-#include <wn.h>
-
+#include "chronicle/wordnet/morphology.hpp"
 #include "grammar.hpp"
 
 namespace chronicle::temporal::detail {
@@ -18,113 +13,8 @@ namespace {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/// Whole contents of a file, or nullopt when it cannot be read.
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
-}
-
-/// One of WordNet's sorted files held in memory, searched exactly as WordNet's bin_search
-/// searches the file on disk (the same probes, so the same lines found and missed), without its
-/// seek and read system calls per probe.
-class SortedFile {
- public:
-  SortedFile() = default;
-  explicit SortedFile(std::string bytes) : bytes_(std::move(bytes)) {}
-
-  /// The line whose first space-separated field is `key` (without its newline), if found.
-  std::optional<std::string_view> find(std::string_view key) const {
-    const std::string_view f = bytes_;
-    if (f.size() < 2) return std::nullopt;
-    std::string_view line;   // like bin_search's static buffer: kept when a read finds the end
-    std::size_t top = 0, bot = f.size(), mid = bot / 2, diff = 666;
-    while (true) {
-      std::size_t pos = mid - 1;
-      if (mid != 1) {
-        const std::size_t nl = f.find('\n', pos);
-        pos = nl == std::string_view::npos ? f.size() : nl + 1;
-      }
-      if (pos < f.size()) {
-        const std::size_t nl = f.find('\n', pos);
-        line = f.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-      }
-      const int order = line.substr(0, line.find(' ')).compare(key);
-      if (order < 0) {
-        top = mid;
-        diff = (bot - top) / 2;
-        mid = top + diff;
-      } else if (order > 0) {
-        bot = mid;
-        diff = (bot - top) / 2;
-        mid = top + diff;
-      }
-      if (order == 0) return line;
-      if (diff == 0) return std::nullopt;
-    }
-  }
-
- private:
-  std::string bytes_;
-};
-
-/// WordNet's morphstr(word, VERB) != word, answered from verb.exc and index.verb in memory. For
-/// a lowercase word of letters and apostrophes morphstr returns the first lemma of its
-/// exception line when that differs from the word; else, when the word has no exception line,
-/// the first suffix rewrite (-ed to -e, -ed to nothing, ...) that index.verb defines.
-class VerbMorphology {
- public:
-  /// Loads the two files from WordNet's search directory; false when either cannot be read.
-  bool load(const std::string& dir) {
-    auto exceptions = read_file(dir + "/verb.exc");
-    auto index = read_file(dir + "/index.verb");
-    if (!exceptions || !index) return false;
-    exceptions_ = SortedFile(std::move(*exceptions));
-    index_ = SortedFile(std::move(*index));
-    return true;
-  }
-
-  bool changes(std::string_view word) const {
-    if (word.size() >= kMaxWord) return false;   // longer than any WordNet entry (and its buffers)
-    if (const auto line = exceptions_.find(word)) {
-      const std::optional<std::string_view> lemma = first_lemma(*line);
-      if (lemma) return *lemma != word;
-    }
-    // WordNet's verb suffixes and their replacements (morph.c: sufx, addr), in order.
-    static constexpr std::string_view kSuffix[] = {"s", "ies", "es", "es", "ed", "ed", "ing", "ing"};
-    static constexpr std::string_view kEnding[] = {"", "y", "e", "", "e", "", "e", ""};
-    std::string base;
-    for (std::size_t k = 0; k < std::size(kSuffix); ++k) {
-      if (kSuffix[k].size() >= word.size() || !word.ends_with(kSuffix[k])) continue;
-      base.assign(word.substr(0, word.size() - kSuffix[k].size()));
-      base += kEnding[k];
-      if (base != word && index_.find(base)) return true;
-    }
-    return false;
-  }
-
- private:
-  static constexpr std::size_t kMaxWord = 200;
-
-  /// exc_lookup: the word after the key's single space, up to the next space.
-  static std::optional<std::string_view> first_lemma(std::string_view line) {
-    const std::size_t space = line.find(' ');
-    if (space == std::string_view::npos || space + 1 >= line.size() || line[space + 1] == ' ') return std::nullopt;
-    std::string_view lemma = line.substr(space + 1);
-    lemma = lemma.substr(0, lemma.find(' '));
-    if (lemma.empty()) return std::nullopt;
-    return lemma;
-  }
-
-  SortedFile exceptions_;
-  SortedFile index_;
-};
-
-/// Past-tense verbs by WordNet's morphology, from its files in memory (wordnet_verb_form), or
-/// through the library when they cannot be read; each thread remembers the words it has asked.
+/// Past-tense verbs by WordNet's morphology (wordnet::Morphology: the verb has a base form other
+/// than itself); each thread remembers the words it has asked.
 class PastTense {
  public:
   bool operator()(std::string_view word) {
@@ -137,21 +27,12 @@ class PastTense {
   }
 
  private:
-  bool compute(std::string_view word) {
-    std::call_once(opened_, [this] { wordnet_ = wninit() == 0; });
-    if (!wordnet_) return word.size() > 4 && word.ends_with("ed");
+  static bool compute(std::string_view word) {
+    const auto& morphology = wordnet::Morphology::installed();
+    if (!morphology) return word.size() > 4 && word.ends_with("ed");
     if (word.ends_with("s") || word.ends_with("ing")) return false;
-    if (const std::optional<bool> form = wordnet_verb_form(word)) return *form;
-    // WordNet is not thread-safe and reads files: one lock.
-    std::lock_guard lock(mutex_);
-    std::string buffer(word);
-    const char* lemma = morphstr(buffer.data(), VERB);
-    return lemma && word != lemma;
+    return morphology->base(word, wordnet::WordClass::verb).has_value();
   }
-
-  std::once_flag opened_;
-  bool wordnet_ = false;
-  std::mutex mutex_;
 };
 
 PastTense& past_tense() {
@@ -302,16 +183,6 @@ class CueOracle final : public TenseOracle {
 };
 
 }  // namespace
-
-std::optional<bool> wordnet_verb_form(std::string_view word) {
-  static const std::optional<VerbMorphology> morphology = []() -> std::optional<VerbMorphology> {
-    VerbMorphology m;
-    if (wninit() != 0 || !m.load(SetSearchdir())) return std::nullopt;
-    return m;
-  }();
-  if (!morphology) return std::nullopt;
-  return morphology->changes(word);
-}
 
 std::unique_ptr<TenseOracle> make_cue_oracle(CueTables tables) { return std::make_unique<CueOracle>(std::move(tables)); }
 
