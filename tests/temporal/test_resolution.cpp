@@ -65,6 +65,13 @@ TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb form
       // the present tense of a scheduled event
       {"He and Arafat meet separately Monday with Albright.", "Monday", Direction::future},
       {"The council convenes Monday.", "Monday", Direction::future},
+      // "until" ends a state: ahead, unless a pluperfect says the state ended before
+      {"The trial was adjourned till Tuesday.", "Tuesday", Direction::future},
+      {"Until Thursday, they had not called Kopp a suspect.", "Thursday", Direction::past},
+      {"They had until midnight on Thursday to reach an agreement.", "Thursday", Direction::future},
+      // a plan kept ("as planned") points nowhere; the tense of "began" decides
+      {"The offensive began as previously planned Saturday night.", "Saturday", Direction::past},
+      {"The offensive was planned for Saturday night.", "Saturday", Direction::future},
   }));
   CAPTURE(sentence);
   CHECK(direction_of(sentence, expression) == expected);
@@ -149,6 +156,33 @@ TEST_CASE("anaphoric periods anchor on the last date written with its year", "[t
   }));
   CAPTURE(text);
   CHECK(values(text) == expected);
+}
+
+TEST_CASE("anaphoric days and months anchor on the last day or month the text named", "[temporal][resolution]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"In March, the company received an offer. The following month, it put itself up for sale.",
+       "March=2015-03|The following month=2015-04"},
+      {"Orders in November rose 3% from the previous month.", "November=2015-11|the previous month=2015-10"},
+      {"The index closed lower Friday, down 4% from the previous Friday.", "Friday=2015-12-11|the previous Friday=2015-12-04"},
+      {"The day before last Tuesday's hearing, he went home. He appeared in court the next morning.",
+       "The day before last Tuesday=2015-12-07|the next morning=2015-12-08"},
+  }));
+  CAPTURE(text);
+  CHECK(values(text) == expected);
+}
+
+TEST_CASE("a clock time without a day takes the day of its bracketed restatement", "[temporal][resolution]") {
+  CHECK(values("The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.") ==
+        "4 in the morning=2015-12-17T04:00|4 a.m. EDT Thursday=2015-12-17T04:00");
+  // without the bracket the day stays the publication date's
+  CHECK(values("The father will leave at 4 in the morning, and Castro will see him off Thursday.") ==
+        "4 in the morning=2015-12-15T04:00|Thursday=2015-12-17");
+}
+
+TEST_CASE("a duration before or after an event is how far from it, not a date", "[temporal][resolution]") {
+  CHECK(values("A jogger saw the car 10 days before the murder.") == "10 days=P10D");
+  CHECK(values("Liabilities rose 18% from a year before to $118 billion.") == "a year before=2014");
+  CHECK(values("He had left three days before.") == "three days before=2015-12-12");
 }
 
 TEST_CASE("earnings comparisons refer to the quarter the report named", "[temporal][resolution]") {

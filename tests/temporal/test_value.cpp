@@ -48,7 +48,7 @@ TEST_CASE("durations, times and parts of day have TimeML values", "[temporal][va
   CHECK(Duration{std::nullopt, Unit::year}.value() == "PXY");
   CHECK(Duration{1, Unit::decade}.value() == "P10Y");
   CHECK(Duration{3, Unit::hour}.value() == "PT3H");
-  CHECK(Duration{2.5, Unit::year}.value() == "P2.5Y");
+  CHECK(Duration{2.5, Unit::year}.value() == "P2Y6M");
   CHECK(Period::make_time(2015_y / 12 / 15, 15 * 60 + 30)->value() == "2015-12-15T15:30");
   CHECK(Period::make_part_of_day(2015_y / 12 / 15, 1)->value() == "2015-12-15TMO");
   CHECK(TimeValue::of(Ref::past).value == "PAST_REF");
@@ -56,6 +56,21 @@ TEST_CASE("durations, times and parts of day have TimeML values", "[temporal][va
   CHECK(TimeValue::of(*Period::make_part_of_day(2015_y / 12 / 15, 5)).type == TimexType::time);
   CHECK(TimeValue::of(*Period::make_day(2015_y / 12 / 15)).type == TimexType::date);
   CHECK(Period::containing(2015_y / 12 / 15, Granularity::day).unknown_year().value() == "XXXX-12-15");
+}
+
+TEST_CASE("a fractional duration is written in whole units and the next smaller one", "[temporal][value]") {
+  auto [amount, unit, expected] = GENERATE(table<double, Unit, std::string>({
+      {2.5, Unit::year, "P2Y6M"},        // "2 1/2 years"
+      {0.5, Unit::year, "P6M"},          // "half a year"
+      {5.5, Unit::hour, "PT5H30M"},      // "5 1/2 hours"
+      {1.5, Unit::minute, "PT1M30S"},    // "a minute and a half"
+      {2.5, Unit::day, "P2DT12H"},       // "two and a half days"
+      {0.5, Unit::hour, "PT30M"},        // "half an hour"
+      {1.5, Unit::week, "P1.5W"},        // no whole number of days: as it is
+      {1.5, Unit::month, "P1.5M"},       // months have no fixed number of days
+  }));
+  CAPTURE(amount);
+  CHECK(Duration{amount, unit}.value() == expected);
 }
 
 TEST_CASE("mods and units parse from their TimeML names", "[temporal][value]") {

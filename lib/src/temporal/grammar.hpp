@@ -212,6 +212,7 @@ struct ResolveContext {
   std::optional<Period> recent_quarter;            ///< a quarter named in this or the last sentence
   std::optional<Period> last_quarter;              ///< the last quarter named anywhere before
   std::optional<Period> last_explicit;             ///< the last date written with its year
+  std::optional<Period> last_month;                ///< the month of the last date naming its month
   std::function<Direction()> direction;             ///< lazily asks the oracle
   std::string_view first_word;                      ///< the match's first token, for `$0`
 };

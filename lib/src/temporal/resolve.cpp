@@ -302,8 +302,12 @@ std::optional<TimeValue> fn_weekday(const Captures& c, const std::vector<Arg>& a
     const std::string forced = a.str("dir").value_or("");
     dir = forced == "past" ? Direction::past : forced == "future" ? Direction::future : direction(a);
   }
-  const auto day = resolve_weekday(*ctx.reference, *d, n, dir);
+  // `anchored`: "the previous Friday" is the one before the last day the text named.
+  const year_month_day base = a.has("anchored") && ctx.last_day ? *ctx.last_day : *ctx.reference;
+  auto day = resolve_weekday(base, *d, n, dir);
   if (!day) return std::nullopt;
+  // `shift`: "the day before last Tuesday's hearing".
+  day = year_month_day{sys_days{*day} + days{a.integer("shift").value_or(0)}};
   return with_mod(apply_part(*Period::make_day(*day), a), mod);
 }
 
@@ -342,6 +346,8 @@ std::optional<TimeValue> fn_anchored(const Captures& c, const std::vector<Arg>& 
     const Granularity g = granularity_of(*unit);
     std::optional<year_month_day> base = ctx.reference;
     if (ctx.last_explicit && ctx.last_explicit->granularity() >= g) base = ctx.last_explicit->first_day();
+    // "In March, ... The following month": a month named without its year anchors month steps.
+    if (g == Granularity::month && ctx.last_month) base = ctx.last_month->first_day();
     if (!base) return unresolved(g, a.mod());
     return with_mod(Period::containing(*base, g).shifted(a.integer("n").value_or(0)), a.mod());
   }
@@ -573,6 +579,8 @@ std::optional<TimeValue> tracked(const Captures& c, const std::vector<Arg>& args
   if (v->period->granularity() == Granularity::quarter && a.has("q") && this_year && !a.has("n") && over)
     ctx.last_quarter = v->period;
   if (year_arg(a)) ctx.last_explicit = v->period;
+  if (a.has("m") && (v->period->granularity() == Granularity::month || v->period->granularity() == Granularity::day))
+    ctx.last_month = Period::containing(v->period->first_day(), Granularity::month);
   return v;
 }
 

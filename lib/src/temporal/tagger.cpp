@@ -56,6 +56,24 @@ bool longer_than_quarter(const TimeValue& v) {
   return (*end == 'M' && n >= 6) || (*end == 'Y' && n >= 1);
 }
 
+/// A clock time that names no day ("4 in the morning", "at 10 p.m."): its day is the reference's.
+bool dayless_time(const detail::Rule& rule, const detail::Captures& captures, const TimeValue& value) {
+  if (rule.fn_name != "time" || !value.period || value.period->granularity() != Granularity::minute) return false;
+  return std::none_of(captures.begin(), captures.end(), [](const detail::Capture& c) {
+    return c.slot == "weekday" || c.slot == "month" || c.slot == "day";
+  });
+}
+
+/// Whether `between` is an opening bracket and spaces only: "4 in the morning (4 a.m. EDT Thursday)".
+bool opens_restatement(std::string_view between) {
+  bool bracket = false;
+  for (char c : between) {
+    if (c == '(' && !bracket) bracket = true;
+    else if (c != ' ' && c != '\t' && c != '\n') return false;
+  }
+  return bracket;
+}
+
 bool is_quarterly(const detail::Rule& rule) {
   return std::any_of(rule.args.begin(), rule.args.end(), [](const detail::Arg& a) { return a.key == "quarterly"; });
 }
@@ -107,6 +125,7 @@ class Pass {
   bool found_ready_ = false;
   std::vector<bool> try_;
   std::optional<std::uint32_t> longer_period_sentence_;   ///< last sentence naming a longer_than_quarter() period
+  std::optional<std::size_t> dayless_;   ///< index in out_ of the expression before, when a dayless_time()
 };
 
 void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors) {
@@ -167,6 +186,16 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
       if (ctx_.narrative && rule.fn_name == "date" && explicit_year(m->captures))
         ctx_.reference = value->period->first_day();
     }
+    // A time that named no day takes the day its bracketed restatement names.
+    if (dayless_ && value->period && value->period->year_known() &&
+        value->period->granularity() >= Granularity::day &&
+        opens_restatement(text_.substr(out_[*dayless_].span.end, span.begin - out_[*dayless_].span.end))) {
+      TimeValue& earlier = out_[*dayless_].value;
+      if (const auto rebased = Period::make_time(value->period->first_day(), earlier.period->index()))
+        earlier = TimeValue::of(*rebased, earlier.mod);
+    }
+    dayless_.reset();
+    if (dayless_time(rule, m->captures, *value)) dayless_ = out_.size();
     out_.push_back({span, std::move(*value), rule.info.name});
   }
 }

@@ -70,12 +70,17 @@ class CueOracle final : public TenseOracle {
     std::size_t after_end = words.size();
     for (std::size_t k = e_last; k < words.size(); ++k)
       if (words[k].clause_break_before && !opens_clause(e_first, e_last, k)) { after_end = k; break; }
+    std::size_t clause_begin = e_first;
+    while (clause_begin > 0 && clause_begin < words.size() && !words[clause_begin].clause_break_before) --clause_begin;
+    const auto cue_at = [&](std::size_t k) {
+      return words[k].lower == "until" || words[k].lower == "till" ? until(words, clause_begin, after_end) : cue(words, k);
+    };
     // The nearest cue decides; at equal distance the one before the expression.
     for (std::size_t distance = 1; distance <= e_first || e_last + distance - 1 < after_end; ++distance) {
       if (distance <= e_first)
-        if (const Direction d = cue(words, e_first - distance); d != Direction::unknown) return d;
+        if (const Direction d = cue_at(e_first - distance); d != Direction::unknown) return d;
       if (e_last + distance - 1 < after_end)
-        if (const Direction d = cue(words, e_last + distance - 1); d != Direction::unknown) return d;
+        if (const Direction d = cue_at(e_last + distance - 1); d != Direction::unknown) return d;
     }
     return Direction::unknown;
   }
@@ -85,6 +90,19 @@ class CueOracle final : public TenseOracle {
   /// clause after its comma.
   static bool opens_clause(std::size_t e_first, std::size_t e_last, std::size_t k) {
     return e_first <= 1 && k == e_last;
+  }
+
+  /// "until Friday" ends a state: one that holds now ends ahead ("the offer runs until Friday",
+  /// "postponed until Tuesday"), but a pluperfect in its clause tells of a state that ended
+  /// before ("Until Thursday, they had not called Kopp a suspect").
+  /// "They had until midnight Thursday to agree" is the verb "have", no pluperfect.
+  static Direction until(std::span<const Word> words, std::size_t clause_begin, std::size_t clause_end) {
+    for (std::size_t k = clause_begin; k < clause_end && k < words.size(); ++k) {
+      if (words[k].lower != "had" && words[k].lower != "hadn't") continue;
+      const std::string_view next = k + 1 < words.size() ? words[k + 1].lower : std::string_view{};
+      if (next != "until" && next != "till" && next != "to") return Direction::past;
+    }
+    return Direction::future;
   }
 
   /// A forward cue word ("planning", "due", "set to").
@@ -107,6 +125,9 @@ class CueOracle final : public TenseOracle {
   Direction cue(std::span<const Word> words, std::size_t k) const {
     if (const auto group = verb_group(words, k)) return *group;
     const std::string_view w = words[k].lower;
+    // "began as previously planned Saturday night": a plan kept says nothing of which side it lies on
+    if ((w == "planned" || w == "scheduled") && k > 0 && (words[k - 1].lower == "as" || words[k - 1].lower == "previously"))
+      return Direction::unknown;
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(w)) return Direction::future;
     const auto it = tables_.words.find(w);
     if (it != tables_.words.end() && it->second == Direction::future) return Direction::future;

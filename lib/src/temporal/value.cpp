@@ -50,6 +50,35 @@ unsigned month_of(const year_month_day& d) { return static_cast<unsigned>(d.mont
 /// Floor division, so that year -5 belongs to decade -1.
 int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
+/// A fractional amount as whole units and a whole number of the next smaller unit, the way
+/// TimeML writes it ("2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S),
+/// when the fraction comes out whole in that unit; nullopt otherwise ("1.5 weeks" stays P1.5W).
+std::optional<std::string> whole_and_smaller(double n, Unit u) {
+  struct Step {
+    Unit unit;
+    double factor;
+    std::string_view whole;   ///< "P" + this + the whole amount + its designator
+    char whole_letter;
+    std::string_view part;    ///< between the whole amount and the part ("T" between date and time)
+    char part_letter;
+  };
+  static constexpr std::array<Step, 4> kSteps{{{Unit::year, 12, "", 'Y', "", 'M'},
+                                               {Unit::day, 24, "", 'D', "T", 'H'},
+                                               {Unit::hour, 60, "T", 'H', "", 'M'},
+                                               {Unit::minute, 60, "T", 'M', "", 'S'}}};
+  for (const Step& step : kSteps) {
+    if (step.unit != u) continue;
+    const double whole = std::floor(n);
+    const double part = (n - whole) * step.factor;
+    if (whole < 0 || part != std::floor(part)) return std::nullopt;
+    const auto p = static_cast<long long>(part);
+    if (whole == 0) return fmt::format("P{}{}{}", step.whole.empty() ? step.part : step.whole, p, step.part_letter);
+    return fmt::format("P{}{}{}{}{}{}", step.whole, static_cast<long long>(whole), step.whole_letter, step.part, p,
+                       step.part_letter);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view to_string(TimexType type) {
@@ -304,6 +333,7 @@ std::string Duration::value() const {
   std::string number;
   if (!amount) number = "X";
   else if (n == std::floor(n)) number = fmt::format("{}", static_cast<long long>(n));
+  else if (const auto mixed = whole_and_smaller(n, u)) return *mixed;
   else number = fmt::format("{}", n);
   return fmt::format("P{}{}{}", time ? "T" : "", number, letter);
 }
