@@ -271,3 +271,48 @@ TEST_CASE("tag reads direction from cue words by default, from the tagger's verb
   REQUIRE(cues.status == 0);
   CHECK(value_of(cues.out) == "2015-12-14");
 }
+
+TEST_CASE("tag --format timeml of a TempEval-3 file keeps its TEXT byte for byte and its DCT as t0", "[cli][tag][timeml]") {
+  // What the TempEval-3 toolkit checks before scoring: the TEXT without tags is the gold's, with
+  // no entity but &amp; (its normalizer accepts no other), the DCT is <DCT><TIMEX3 tid="t0", and
+  // the tids of TEXT are unique.
+  const std::string gold_text =
+      "\n\"We will meet <TIMEX3 tid=\"t5\" type=\"DATE\" value=\"1998-03-10\">Tuesday</TIMEX3>,\" said the "
+      "AT&amp;T chief, whose shares <EVENT eid=\"e1\" class=\"OCCURRENCE\">rose</EVENT> > 5% on "
+      "<TIMEX3 tid=\"t6\" type=\"DATE\" value=\"1998-03-05\">Thursday</TIMEX3>.\n";
+  const std::string path = scratch_file("wire_quotes.tml",
+      "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>wire_quotes</DOCID>\n"
+      "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-03-06\" temporalFunction=\"false\" "
+      "functionInDocument=\"CREATION_TIME\">19980306</TIMEX3></DCT>\n<TEXT>" + gold_text + "</TEXT>\n</TimeML>\n");
+  auto run = run_chronicle({"tag", "--format", "timeml", path});
+  REQUIRE(run.status == 0);
+  const std::string& tml = run.out;
+  CHECK(tml.find("<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-03-06\"") != std::string::npos);
+  const std::size_t open = tml.find("<TEXT>");
+  const std::size_t close = tml.find("</TEXT>");
+  REQUIRE(open != std::string::npos);
+  REQUIRE(close != std::string::npos);
+  const std::string text = tml.substr(open + 6, close - open - 6);
+  auto without_tags = [](const std::string& s) {
+    std::string out;
+    bool in_tag = false;
+    for (char c : s) {
+      if (c == '<') in_tag = true;
+      else if (c == '>' && in_tag) in_tag = false;
+      else if (!in_tag) out += c;
+    }
+    return out;
+  };
+  CHECK(without_tags(text) == without_tags(gold_text));
+  CHECK(text.find("&quot;") == std::string::npos);
+  CHECK(text.find("&gt;") == std::string::npos);
+  std::set<std::string> tids;
+  std::size_t timexes = 0;
+  for (std::size_t at = text.find("<TIMEX3 tid=\""); at != std::string::npos; at = text.find("<TIMEX3 tid=\"", at + 1)) {
+    ++timexes;
+    tids.insert(text.substr(at + 13, text.find('"', at + 13) - at - 13));
+  }
+  CHECK(timexes == 2);   // Tuesday, Thursday
+  CHECK(tids.size() == timexes);
+  CHECK_FALSE(tids.count("t0"));
+}

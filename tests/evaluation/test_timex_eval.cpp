@@ -96,3 +96,24 @@ TEST_CASE("gold-convention mismatches count only in the accepting figure", "[eva
   CHECK_FALSE(s.errors[2].convention);
   CHECK(to_string(TimexErrorKind::gold_convention) == "gold_convention");
 }
+
+TEST_CASE("a gold timex pairs with the first system timex overlapping it, as in the TempEval-3 toolkit", "[evaluation][timex]") {
+  // wsj_0904: the toolkit pairs "the year-earlier nine months" with "year-earlier", the system
+  // expression that begins first; "nine months" is then spurious, even though its type is right.
+  const std::string text = "Net for the year-earlier nine months rose.";
+  //                        0123456789012345678901234567890123456789
+  const std::vector<TimexAnnotation> gold{{{8, 36}, "DURATION", "P9M", {}}};
+  const std::vector<TimexAnnotation> system{{{12, 24}, "DATE", "1988-Q3", "year_ago_adj"},
+                                            {{25, 36}, "DURATION", "P9M", "dur"}};
+  TimexScores s;
+  score_document("doc", "1989-10-26", text, gold, system, s);
+  s.finish();
+  CHECK(s.relaxed_matches == 1);
+  CHECK(s.type_correct == 0);
+  CHECK(s.value_correct == 0);
+  std::vector<TimexErrorKind> kinds;
+  for (const auto& e : s.errors) kinds.push_back(e.kind);
+  CHECK(kinds == std::vector<TimexErrorKind>{TimexErrorKind::wrong_value, TimexErrorKind::spurious});
+  REQUIRE(s.errors[0].system);
+  CHECK(s.errors[0].system->span.begin == 12);
+}

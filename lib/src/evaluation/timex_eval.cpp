@@ -115,12 +115,14 @@ void score_document(std::string_view doc, std::string_view dct, std::string_view
     scores.errors.push_back(std::move(e));
   };
   for (const TimexAnnotation& g : gold) {
-    // One to one: the first unused system annotation overlapping this gold one.
+    // One to one: the first unused system annotation overlapping this gold one, as the TempEval-3
+    // toolkit pairs them (its normalizer gives a system TIMEX3 the id of the gold one open where it
+    // begins, or the reverse). System annotations never overlap, so an exact one is the first.
     std::size_t match = system.size();
     for (std::size_t k = 0; k < system.size(); ++k)
       if (!system_used[k] && system[k].span.overlaps(g.span)) {
         match = k;
-        if (system[k].span == g.span) break;
+        break;
       }
     if (match == system.size()) {
       error(TimexErrorKind::missed, &g, nullptr);

@@ -1,7 +1,9 @@
 #pragma once
 // TimeML output: a document's text with TIMEX3 tags inserted around its temporal expressions,
 // in the shape the TempEval-3 toolkit reads (DOCID, DCT with a CREATION_TIME TIMEX3, TEXT).
-// The text is kept byte for byte apart from XML escaping of &, < and >.
+// The text is kept byte for byte apart from the escaping XML requires: & and <, and the > of "]]>";
+// quotes and other > stay as they are, as in the TempEval-3 files (its toolkit accepts no other
+// entity in TEXT).
 //
 //   std::vector<temporal::Timex> found = tagger.tag(text, range, options);
 //   std::string tml = temporal::write_timeml(text, found, {"doc1", options.dct});
