@@ -137,10 +137,14 @@ TEST_CASE("TimeML export tags events and timexes inline with consistent ids", "[
     CHECK((m[2] == "ToTime" ? tids.count(m[3]) : instances.count(m[3])) == 1);
   }
   CHECK(links >= doc.cues.size());
-  // Removing the tags gives back the text, escaped.
+  // Removing the tags gives back the text byte for byte once &amp; and &lt; are read back: quotes
+  // stay quotes, as the TempEval-3 toolkit needs.
   std::string body = tml.substr(tml.find("<TEXT>") + 6, tml.find("</TEXT>") - tml.find("<TEXT>") - 6);
+  CHECK(body.find("&quot;") == std::string::npos);
   body = std::regex_replace(body, std::regex("<[^>]+>"), "");
-  CHECK(body.size() >= text.size());
+  body = std::regex_replace(body, std::regex("&lt;"), "<");
+  body = std::regex_replace(body, std::regex("&amp;"), "&");
+  CHECK(body == text);
 }
 
 TEST_CASE("a large DOT with conflicts between groups renders (Graphviz 2.42 crashes on labelled unconstrained edges)",
@@ -177,4 +181,17 @@ TEST_CASE("TimeML export types clock times and parts of day as TIME, periods as 
   std::string tml = render::timeml_document(doc, text, g);
   CHECK_THAT(tml, Catch::Contains("type=\"TIME\" value=\"2015-12-15TMO\">this morning</TIMEX3>"));
   CHECK_THAT(tml, Catch::Contains("type=\"DURATION\" value=\"PT2H\">two hours</TIMEX3>"));
+}
+
+TEST_CASE("TimeML export keeps quotes and > of the text as they are, escaping only & and <", "[render][timeml]") {
+  std::string text = "\"We met\" at AT&T this morning, 3 < 4 > 2.";
+  events::TimeAnchor morning{"2015-12-15TMO", "part_of_day", testing::day("2015-12-15").begin, testing::day("2015-12-15").end,
+                             "timex", TextSpan{17, 29}, "this morning"};
+  auto met = testing::mention("a", "met", morning, {});
+  met.trigger = {4, 7};
+  auto doc = testing::document("a", {met});
+  graph::EventGraph g = graph::build({doc}, {});
+  std::string tml = render::timeml_document(doc, text, g);
+  CHECK_THAT(tml, Catch::Contains("<TEXT>\"We <EVENT eid=\"e1\" class=\"OCCURRENCE\">met</EVENT>\" at AT&amp;T <TIMEX3 "));
+  CHECK_THAT(tml, Catch::Contains(">this morning</TIMEX3>, 3 &lt; 4 > 2.</TEXT>"));
 }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "chronicle/core/xml.hpp"
 #include "chronicle/events/serialize.hpp"
 #include "chronicle/render/exporters.hpp"
 #include "escape.hpp"
@@ -68,10 +69,14 @@ std::string tagged_text(std::string_view text, const std::vector<Tag>& tags) {
   std::size_t at = 0;
   for (const Tag& t : tags) {
     if (t.span.end > text.size()) continue;
-    out += xml_escape(text.substr(at, t.span.begin - at)) + t.open + xml_escape(t.span.of(text)) + t.close;
+    append_xml_text(out, text.substr(at, t.span.begin - at));
+    out += t.open;
+    append_xml_text(out, t.span.of(text));
+    out += t.close;
     at = t.span.end;
   }
-  return out + xml_escape(text.substr(std::min(at, text.size())));
+  append_xml_text(out, text.substr(std::min(at, text.size())));
+  return out;
 }
 
 // The event index of each mention of this document in the graph (by trigger span).

@@ -2,39 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "chronicle/core/xml.hpp"
+
 namespace chronicle::temporal {
 namespace {
 
-// Character data: only what XML requires (&, <, and the > of "]]>"), so that quotes and > stay
-// as in the source text. The TempEval-3 toolkit's TimeML-Normalizer walks the raw TEXT bytes
-// against the tokens of the parsed text and accepts no entity but &amp;: a &quot; where the gold
-// file has '"' stops its normalization, and with it the evaluation of every later file.
-void append_text(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>' && i >= 2 && text[i - 1] == ']' && text[i - 2] == ']') out += "&gt;";
-    else out += c;
-  }
-}
-
-// Attribute values, always double-quoted.
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-}
-
 std::string escaped(std::string_view text) {
   std::string out;
-  append_escaped(out, text);
+  append_xml_attribute(out, text);
   return out;
 }
 
@@ -66,13 +41,13 @@ std::string write_timeml(std::string_view text, const std::vector<Timex>& timexe
   std::size_t n = 0;
   for (const Timex& t : timexes) {
     if (t.span.begin < pos || t.span.end > text.size() || t.span.empty()) continue;
-    append_text(out, text.substr(pos, t.span.begin - pos));
+    append_xml_text(out, text.substr(pos, t.span.begin - pos));
     out += fmt::format("<TIMEX3 {}>", timex3_attributes(t, fmt::format("t{}", ++n)));
-    append_text(out, t.span.of(text));
+    append_xml_text(out, t.span.of(text));
     out += "</TIMEX3>";
     pos = t.span.end;
   }
-  append_text(out, text.substr(std::min(pos, text.size())));
+  append_xml_text(out, text.substr(std::min(pos, text.size())));
   out += "</TEXT>\n\n</TimeML>\n";
   return out;
 }
