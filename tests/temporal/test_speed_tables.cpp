@@ -62,3 +62,45 @@ TEST_CASE("the matcher's word table and gates find the same matches as a plain s
   CAPTURE(text, i);
   CHECK(match_at(*g, text, i) == expected);
 }
+
+// Candidate rules are gathered by the token after the first (Grammar::by_next): a rule whose gate
+// lies one token on is only tried when that token is one of its gate's words, a word of its gate's
+// class, or a token holding a digit for a built-in class. Gates after a lexicon class sit one token
+// on, or two after an abbreviation ("Dec. 5").
+
+TEST_CASE("rules gathered by the next token match as a plain search does", "[temporal][grammar]") {
+  const std::string lexicon =
+      "num\ttwo\t2\nunit\tdays\tD\nunit\tweeks\tW\nmonth\tdec\t12\tabbr\nmonth\tmay\t5\nmod\tearly\tSTART\n";
+  const std::string rules =
+      "ago\t<num> <unit> ago\tnone\tex\t-\n"
+      "md\t<month> <day>\tnone\tex\t-\n"
+      "in_year\tin <year>\tnone\tex\t-\n"
+      "quarter\tthe <qn>\tnone\tex\t-\n"
+      "mod_year\tthe? <mod> <year>\tnone\tex\t-\n"
+      "the_num\tthe? <num> <unit>\tnone\tex\t-\n"
+      "year_word\tthe year\tnone\tex\t-\n";
+  auto g = compile(rules, lexicon);
+  REQUIRE(g);
+  const auto [text, i, expected] = GENERATE(table<std::string, std::size_t, std::string>({
+      {"5 days ago", 0, "ago: 5 days ago"},           // a number, then a word of the gate's class
+      {"two weeks ago", 0, "ago: two weeks ago"},      // a class word first
+      {"5 apples ago", 0, "-"},
+      {"two", 0, "-"},                                 // no next token
+      {"Dec. 5", 0, "md: Dec. 5"},                     // the gate two tokens on, after the dot
+      {"Dec 5", 0, "md: Dec 5"},
+      {"May\n\n5", 0, "-"},                            // a paragraph break is no gate
+      {"in 1999", 0, "in_year: in 1999"},              // a digit key
+      {"in May", 0, "-"},
+      {"the q3", 0, "quarter: the q3"},                // a word holding a digit
+      {"the qx", 0, "-"},
+      {"the early 1990", 0, "mod_year: the early 1990"},
+      {"early 1990", 0, "mod_year: early 1990"},       // the optional first absent: the gate is the first token
+      {"the 5 days", 0, "the_num: the 5 days"},
+      {"the two days", 0, "the_num: the two days"},
+      {"two days", 0, "the_num: two days"},
+      {"the year", 0, "year_word: the year"},
+      {"the years", 0, "-"},
+  }));
+  CAPTURE(text, i);
+  CHECK(match_at(*g, text, i) == expected);
+}

@@ -46,7 +46,7 @@ int digits_value(std::string_view s) {
 }
 
 void capture(Captures& out, std::string_view slot, double number, std::string_view text = {}) {
-  out.push_back({slot, number, std::string(text)});
+  out.push_back({slot, number, text});
 }
 
 // --- built-in classes -------------------------------------------------------------------------
@@ -112,6 +112,7 @@ bool b_ordinal(const Token& t, std::string_view slot, Captures& out) {
 
 /// "2015-12-15".
 bool b_ymd(const Token& t, std::string_view, Captures& out) {
+  if (t.kind != TokenKind::number || t.norm.find('-') == std::string_view::npos) return false;   // most numbers
   const auto p = split(t.norm, '-');
   if (t.kind != TokenKind::number || p.size() != 3 || p[0].size() != 4 || p[1].size() > 2 || p[2].size() > 2 ||
       !all_digits(p[0]) || !all_digits(p[1]) || !all_digits(p[2]))
@@ -124,6 +125,7 @@ bool b_ymd(const Token& t, std::string_view, Captures& out) {
 
 /// "12/15/2015", "12/15/15".
 bool b_mdy(const Token& t, std::string_view, Captures& out) {
+  if (t.kind != TokenKind::number || t.norm.find('/') == std::string_view::npos) return false;   // most numbers
   const auto p = split(t.norm, '/');
   if (t.kind != TokenKind::number || p.size() != 3 || p[0].size() > 2 || p[1].size() > 2 ||
       (p[2].size() != 4 && p[2].size() != 2) || !all_digits(p[0]) || !all_digits(p[1]) || !all_digits(p[2]))
@@ -142,6 +144,7 @@ bool b_clock(const Token& t, std::string_view slot, Captures& out) {
   std::string_view s = t.norm;
   std::string_view suffix;
   if (s.ends_with("am") || s.ends_with("pm")) { suffix = s.substr(s.size() - 2); s.remove_suffix(2); }
+  if (s.find(':') == std::string_view::npos) return false;   // most numbers
   const auto p = split(s, ':');
   if (p.size() != 2 || p[0].empty() || p[0].size() > 2 || p[1].size() != 2 || !all_digits(p[0]) || !all_digits(p[1]))
     return false;
@@ -205,11 +208,12 @@ bool b_amount(const Token& t, std::string_view, Captures&) { return t.kind == To
 struct BuiltinName {
   std::string_view name;
   Builtin fn;
+  bool digit = true;   ///< matches only a token holding a digit (needs_digit)
 };
 constexpr BuiltinName kBuiltins[] = {
     {"year", b_year}, {"yy", b_yy}, {"day", b_day}, {"int", b_int}, {"num", b_num}, {"ordinal", b_ordinal},
     {"ymd", b_ymd}, {"mdy", b_mdy}, {"clock", b_clock}, {"hour", b_hour}, {"decade", b_decade}, {"qn", b_qn},
-    {"plural", b_plural}, {"capword", b_capword}, {"amount", b_amount}};
+    {"plural", b_plural, false}, {"capword", b_capword, false}, {"amount", b_amount}};
 
 // --- parsing ----------------------------------------------------------------------------------
 
@@ -321,9 +325,10 @@ Result<void> parse_rules(std::string_view text, Grammar& g) {
   return {};
 }
 
-/// Rule::gate: the first required element after the first one, when every element before it is
-/// a literal (one token, or none when optional), with the token offsets it can be found at.
-void set_gate(Rule& rule) {
+/// Rule::gate: the first required element after the first one, with the token offsets it can be
+/// found at. Every element before it takes one token (none when optional), or two for a lexicon
+/// class with an abbreviation ("Dec ."): `abbreviated[cls]`.
+void set_gate(Rule& rule, const std::vector<bool>& abbreviated) {
   std::size_t from = 0, to = 0;   // offsets the next element can start at
   for (std::size_t k = 0; k < rule.elements.size(); ++k) {
     const Element& e = rule.elements[k];
@@ -333,10 +338,80 @@ void set_gate(Rule& rule) {
       rule.gate_to = to;
       return;
     }
-    if (e.words.empty()) return;   // a class may take two tokens ("Dec ."): offsets unknown
     if (!e.optional) ++from;
-    ++to;
+    to += e.cls >= 0 && abbreviated[static_cast<std::size_t>(e.cls)] ? 2u : 1u;
   }
+}
+
+bool has_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The keys (Grammar::by_next) of the tokens the gate of `head` can match, or nullopt when a
+/// token's key does not decide it (a built-in class that needs no digit). `class_words[c]`: the
+/// ids of the words of lexicon class c.
+std::optional<std::vector<std::uint32_t>> gate_keys(const Grammar& g, const RuleHead& head,
+                                                    const std::vector<std::vector<std::uint32_t>>& class_words) {
+  std::vector<std::uint32_t> keys(g.gate_ids.begin() + head.gate_ids,
+                                  g.gate_ids.begin() + head.gate_ids + head.gate_id_count);
+  if (head.gate_cls >= 0) {
+    const auto& words = class_words[static_cast<std::size_t>(head.gate_cls)];
+    keys.insert(keys.end(), words.begin(), words.end());
+  }
+  if (head.gate_builtin) {
+    if (!needs_digit(head.gate_builtin)) return std::nullopt;
+    keys.push_back(Grammar::kDigitKey);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+/// Whether the gate of `head` may match the first token itself, whose grammar word is `first`
+/// (nullptr: none; such a token may hold a digit).
+bool gate_may_match_first(const Grammar& g, const RuleHead& head, const WordInfo* first, std::string_view word) {
+  if (head.gate_builtin && (!first || !needs_digit(head.gate_builtin) || has_digit(word))) return true;
+  if (!first) return false;
+  const auto ids = g.gate_ids.begin() + head.gate_ids;
+  if (std::find(ids, ids + head.gate_id_count, first->id) != ids + head.gate_id_count) return true;
+  return std::any_of(first->lex.begin(), first->lex.end(), [&](const LexEntry& e) { return e.cls == head.gate_cls; });
+}
+
+/// Grammar::open_rules and Grammar::by_next: each candidate list split by the token after the first.
+/// A rule goes by the next token when its gate lies at most one token after the first and the
+/// first cannot be it; match_at then only gathers it when that token has one of its keys, and
+/// still checks its gate.
+void build_next_index(Grammar& g) {
+  std::vector<std::vector<std::uint32_t>> class_words(g.lexicon.class_names.size());
+  g.words.for_each([&](std::string_view, const WordInfo& info) {
+    for (const LexEntry& e : info.lex) class_words[static_cast<std::size_t>(e.cls)].push_back(info.id);
+  });
+  std::vector<std::optional<std::vector<std::uint32_t>>> rule_keys(g.rules.size());
+  for (std::size_t r = 0; r < g.rules.size(); ++r)
+    if (g.heads[r].gated && g.heads[r].gate_to <= 1) rule_keys[r] = gate_keys(g, g.heads[r], class_words);
+  g.open_rules.assign(2 * g.words.size() + 1, {});
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  auto split = [&](std::uint32_t list, const std::vector<std::uint32_t>& rules, const WordInfo* first,
+                   std::string_view word) {
+    const std::size_t start = keyed.size();
+    for (const std::uint32_t r : rules) {
+      const RuleHead& head = g.heads[r];
+      if (!rule_keys[r] || (head.gate_from == 0 && gate_may_match_first(g, head, first, word))) {
+        g.open_rules[list].push_back(r);
+        continue;
+      }
+      for (const std::uint32_t key : *rule_keys[r]) keyed.emplace_back(std::uint64_t{list} << 32 | key, r);
+    }
+    std::sort(keyed.begin() + static_cast<std::ptrdiff_t>(start), keyed.end());   // RuleIndex::build wants keys together
+  };
+  g.words.for_each([&](std::string_view word, const WordInfo& info) {
+    split(2 * info.id, info.rules, &info, word);
+    // match_at takes rules_num for number tokens and two-letter words only
+    if (word.size() == 2 || !(word.front() >= 'a' && word.front() <= 'z'))
+      split(2 * info.id + 1, info.rules_num, &info, word);
+  });
+  split(static_cast<std::uint32_t>(2 * g.words.size()), g.by_builtin, nullptr, {});
+  g.by_next.build(keyed);
 }
 
 void build_index(Grammar& g) {
@@ -387,8 +462,12 @@ void build_index(Grammar& g) {
     for (auto* elements : {&rule.elements, &rule.behind, &rule.ahead})
       for (Element& e : *elements)
         for (const std::string& w : e.words) e.word_ids.push_back(g.words.find(w)->id);
+  std::vector<bool> abbreviated(g.lexicon.class_names.size(), false);
+  for (const auto& [w, entries] : g.lexicon.words)
+    for (const LexEntry& e : entries)
+      if (e.abbr) abbreviated[static_cast<std::size_t>(e.cls)] = true;
   for (Rule& rule : g.rules) {
-    set_gate(rule);
+    set_gate(rule, abbreviated);
     RuleHead head;
     const Element& first = rule.elements.front();
     if (first.builtin && first.cls < 0 && !first.optional) head.opener = first.builtin;
@@ -405,47 +484,35 @@ void build_index(Grammar& g) {
     }
     g.heads.push_back(head);
   }
+  build_next_index(g);
 }
 
 // --- matching ---------------------------------------------------------------------------------
 
-/// The WordInfo of the tokens from one start token on, each looked up at most once.
-class TokenWords {
- public:
-  TokenWords(const WordTable& table, const std::vector<Token>& tokens, std::size_t first)
-      : table_(table), tokens_(tokens), first_(first) {}
-
-  const WordInfo* at(std::size_t i) {
-    if (i < first_ || i - first_ >= kSpan) return table_.find(tokens_[i].norm);
-    const std::size_t k = i - first_;
-    if (!(done_ >> k & 1u)) {
-      info_[k] = table_.find(tokens_[i].norm);
-      done_ |= 1u << k;
-    }
-    return info_[k];
+/// Merges the ascending rule lists `a`, `b` and `c` into `out`, without repeats.
+void merge_rules(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::span<const std::uint32_t> c,
+                 std::vector<std::uint32_t>& out) {
+  out.assign(a.begin(), a.end());
+  for (const auto more : {b, c}) {
+    const std::size_t mid = out.size();
+    out.insert(out.end(), more.begin(), more.end());
+    std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(mid), out.end());
   }
-
- private:
-  static constexpr std::size_t kSpan = 16;
-  const WordTable& table_;
-  const std::vector<Token>& tokens_;
-  std::size_t first_;
-  std::uint32_t done_ = 0;                    ///< bit k: info_[k] is set
-  std::array<const WordInfo*, kSpan> info_;   // (not zeroed: done_ says what is set)
-};
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
 
 /// Matches element `e` at token `i`; returns the number of tokens consumed (0: no match).
-std::size_t match_element(const Element& e, const std::vector<Token>& tokens, std::size_t i, TokenWords& words,
+std::size_t match_element(const Element& e, const std::vector<Token>& tokens, std::size_t i, WordInfos words,
                           Captures& caps) {
   if (i >= tokens.size()) return 0;
   const Token& t = tokens[i];
   if (t.kind == TokenKind::paragraph) return 0;
   if (!e.word_ids.empty()) {
-    const WordInfo* info = words.at(i);
+    const WordInfo* info = words[i];
     return info && std::find(e.word_ids.begin(), e.word_ids.end(), info->id) != e.word_ids.end() ? 1 : 0;
   }
   if (e.cls >= 0) {
-    if (const WordInfo* info = words.at(i)) {
+    if (const WordInfo* info = words[i]) {
       for (const LexEntry& le : info->lex) {
         if (le.cls != e.cls || (le.cap && !t.capitalized) || (le.cap && t.all_caps && t.norm.size() > 3)) continue;
         caps.push_back({e.slot, le.number, le.value});
@@ -462,17 +529,17 @@ std::size_t match_element(const Element& e, const std::vector<Token>& tokens, st
 
 /// Whether the gate of `head` matches token `i` (match_element's verdict, without captures).
 bool gate_matches(const Grammar& g, const RuleHead& head, const std::vector<Token>& tokens, std::size_t i,
-                  TokenWords& words) {
+                  WordInfos words) {
   if (i >= tokens.size()) return false;
   const Token& t = tokens[i];
   if (t.kind == TokenKind::paragraph) return false;
   if (head.gate_id_count > 0) {
-    const WordInfo* info = words.at(i);
+    const WordInfo* info = words[i];
     const auto ids = g.gate_ids.begin() + head.gate_ids;
     return info && std::find(ids, ids + head.gate_id_count, info->id) != ids + head.gate_id_count;
   }
   if (head.gate_cls >= 0)
-    if (const WordInfo* info = words.at(i))
+    if (const WordInfo* info = words[i])
       for (const LexEntry& le : info->lex)
         if (le.cls == head.gate_cls && !(le.cap && !t.capitalized) && !(le.cap && t.all_caps && t.norm.size() > 3))
           return true;
@@ -485,7 +552,7 @@ bool gate_matches(const Grammar& g, const RuleHead& head, const std::vector<Toke
 /// Depth-first search of one rule's elements from one token, keeping the longest match. The
 /// capture buffers belong to the caller, so one match_at allocates them once.
 struct Search {
-  TokenWords& words;
+  WordInfos words;
   const Rule& rule;
   const std::vector<Token>& tokens;
   Captures& best;
@@ -549,15 +616,45 @@ Builtin find_builtin(std::string_view name) {
   return nullptr;
 }
 
+bool needs_digit(Builtin b) {
+  for (const auto& entry : kBuiltins)
+    if (entry.fn == b) return entry.digit;
+  return false;
+}
+
+void Grammar::lookup_words(const std::vector<Token>& tokens, std::vector<const WordInfo*>& out) const {
+  out.resize(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) out[i] = words.find(tokens[i].norm);   // a paragraph's is ""
+}
+
 std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, std::size_t i) const {
+  std::vector<const WordInfo*> token_words;
+  lookup_words(tokens, token_words);
+  return match_at(tokens, token_words, i);
+}
+
+std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, WordInfos token_words, std::size_t i) const {
   const Token& t = tokens[i];
   if (t.kind == TokenKind::paragraph) return std::nullopt;
   // The rules whose first required element can match here, ascending (build_index).
   const bool numeric = t.kind == TokenKind::number || t.norm.size() == 2;
-  TokenWords token_words(words, tokens, i);
-  const std::vector<std::uint32_t>* candidates = &by_builtin;
-  if (const WordInfo* info = token_words.at(i)) candidates = numeric ? &info->rules_num : &info->rules;
-  else if (!numeric) return std::nullopt;
+  const WordInfo* info = token_words[i];
+  if (!info && !numeric) return std::nullopt;
+  const std::uint32_t list = info ? 2 * info->id + (numeric ? 1 : 0) : static_cast<std::uint32_t>(open_rules.size() - 1);
+  // ...those whose gate the next token cannot rule out, and those it may match (build_next_index)
+  std::span<const std::uint32_t> next_word, next_digit;
+  if (i + 1 < tokens.size()) {
+    auto keyed = [&](std::uint32_t key) { return by_next.find(std::uint64_t{list} << 32 | key); };
+    const Token& next = tokens[i + 1];
+    if (const WordInfo* next_info = token_words[i + 1]) next_word = keyed(next_info->id);
+    if (next.digit) next_digit = keyed(kDigitKey);
+  }
+  const std::vector<std::uint32_t>* candidates = &open_rules[list];
+  thread_local std::vector<std::uint32_t> merged;
+  if (!next_word.empty() || !next_digit.empty()) {
+    merge_rules(*candidates, next_word, next_digit, merged);
+    candidates = &merged;
+  }
   if (candidates->empty()) return std::nullopt;
 
   thread_local Captures best_captures, current, scratch;
@@ -657,6 +754,36 @@ const WordInfo* WordTable::find(std::string_view word) const {
     if (t == tag && keys_[slot] == word) return &words_[infos_[slot]];
   }
 }
+
+void RuleIndex::build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& entries) {
+  std::size_t key_count = 0;
+  for (std::size_t k = 0; k < entries.size(); ++k) key_count += k == 0 || entries[k].first != entries[k - 1].first;
+  std::size_t capacity = 16;
+  while (capacity < key_count * 2) capacity *= 2;   // load at most one half
+  slots_.assign(capacity, {});
+  mask_ = capacity - 1;
+  rules_.clear();
+  for (std::size_t k = 0; k < entries.size();) {
+    const std::uint64_t key = entries[k].first;
+    std::uint64_t slot = slot_of(key) & mask_;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot].key = key + 1;
+    slots_[slot].begin = static_cast<std::uint32_t>(rules_.size());
+    for (; k < entries.size() && entries[k].first == key; ++k) rules_.push_back(entries[k].second);
+    slots_[slot].end = static_cast<std::uint32_t>(rules_.size());
+  }
+}
+
+std::span<const std::uint32_t> RuleIndex::find(std::uint64_t key) const {
+  if (slots_.empty()) return {};
+  for (std::uint64_t slot = slot_of(key) & mask_;; slot = (slot + 1) & mask_) {
+    const Slot& s = slots_[slot];
+    if (s.key == 0) return {};
+    if (s.key == key + 1) return {rules_.data() + s.begin, rules_.data() + s.end};
+  }
+}
+
+std::uint64_t RuleIndex::slot_of(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 32; }
 
 std::uint32_t WordTable::tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
 

@@ -35,6 +35,7 @@ struct Token {
   bool capitalized = false;   ///< first letter uppercase
   bool all_caps = false;      ///< every letter uppercase (and more than one)
   std::uint32_t sentence = 0;
+  bool digit = false;         ///< holds a digit (every number token does)
 };
 
 /// Tokens of a document: the lowered text and the side storage the views point into.
@@ -58,11 +59,12 @@ struct StringHash {
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-/// One value captured by a pattern element.
+/// One value captured by a pattern element. `text` views the grammar's lexicon or the token
+/// list's text, so captures live only as long as the match is being resolved.
 struct Capture {
   std::string_view slot;
   double number = 0;
-  std::string text;     ///< lexicon value or the token's text
+  std::string_view text;   ///< lexicon value or the token's text
 };
 
 /// Captures of one match, small and ordered.
@@ -114,8 +116,9 @@ struct Rule {
   ValueFn fn = nullptr;            ///< nullptr: `none`, the match produces nothing
   std::string fn_name;
   /// A required element that any match has at a token `gate_from`..`gate_to` after its first
-  /// (the elements before it are literals, one token each), so a rule whose gate matches none of
-  /// them is skipped without a search; -1 when there is none (build_index).
+  /// (the elements before it take one token each, or two: a lexicon word and its abbreviation
+  /// dot), so a rule whose gate matches none of them is skipped without a search; -1 when there
+  /// is none (build_index).
   int gate = -1;
   std::size_t gate_from = 0, gate_to = 0;
 };
@@ -156,6 +159,11 @@ class WordTable {
   void insert(std::string_view word, WordInfo info);
   /// The word's info, or nullptr when the grammar does not know it.
   const WordInfo* find(std::string_view word) const;
+  /// Number of words (their ids are 0 to size() - 1).
+  std::size_t size() const { return words_.size(); }
+  /// Calls `f(word, info)` for every word, in no particular order.
+  template <class F>
+  void for_each(F f) const;
 
  private:
   static std::uint32_t hash(std::string_view word);
@@ -166,6 +174,35 @@ class WordTable {
   std::vector<std::uint32_t> tags_;      ///< beside keys_: the key's hash (never 0), 0 for a free slot
   std::vector<WordInfo> words_;
   std::uint32_t mask_ = 0;
+};
+
+template <class F>
+void WordTable::for_each(F f) const {
+  for (std::size_t slot = 0; slot < keys_.size(); ++slot)
+    if (!keys_[slot].empty()) f(std::string_view(keys_[slot]), words_[infos_[slot]]);
+}
+
+/// The WordInfo of each token of a token list (nullptr: a word the grammar does not know).
+using WordInfos = std::span<const WordInfo* const>;
+
+/// Rule lists under 64-bit keys, all in one open-addressing table (Grammar::by_next).
+class RuleIndex {
+ public:
+  /// Builds the index of `entries` (key, rule): those of one key next to each other, their
+  /// rules ascending.
+  void build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& entries);
+  /// The rules under `key`, ascending; empty when none.
+  std::span<const std::uint32_t> find(std::uint64_t key) const;
+
+ private:
+  static std::uint64_t slot_of(std::uint64_t key);
+  struct Slot {
+    std::uint64_t key = 0;                 ///< key + 1; 0 marks a free slot
+    std::uint32_t begin = 0, end = 0;      ///< the key's range of rules_
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> rules_;
+  std::uint64_t mask_ = 0;
 };
 
 /// What match_at checks of a candidate rule before searching it, packed beside the other rules'
@@ -190,8 +227,21 @@ struct Grammar {
   WordTable words;   ///< by_word and by_class merged per word, with the lexicon entries
   std::vector<RuleHead> heads;          ///< beside rules
   std::vector<std::uint32_t> gate_ids;  ///< word ids of the gates' literals (RuleHead)
+  /// The candidate lists of match_at (a WordInfo's `rules` is list 2 * id, its `rules_num`
+  /// 2 * id + 1, `by_builtin` the last), each split by the token after the first:
+  /// `open_rules[list]` holds the rules whose gate that token alone cannot rule out,
+  /// `by_next[list << 32 | key]` the others, under each key of a next token their gate can
+  /// match: its WordInfo id, or kDigitKey for a token holding a digit (build_next_index).
+  std::vector<std::vector<std::uint32_t>> open_rules;
+  RuleIndex by_next;
+  static constexpr std::uint32_t kDigitKey = 0xFFFFFFFFu;
 
-  /// The best (longest, then earliest rule) match starting at token `i`, if any.
+  /// The WordInfo of each of `tokens`, looked up once for all the matches tried over them.
+  void lookup_words(const std::vector<Token>& tokens, std::vector<const WordInfo*>& out) const;
+  /// The best (longest, then earliest rule) match starting at token `i`, if any; `words` are
+  /// lookup_words(tokens).
+  std::optional<Match> match_at(const std::vector<Token>& tokens, WordInfos words, std::size_t i) const;
+  /// The same, looking the words up first (for tests and single matches).
   std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const;
 };
 
@@ -200,6 +250,9 @@ Result<Grammar> compile(std::string_view rules, std::string_view lexicon);
 
 /// Looks up a built-in class by name.
 Builtin find_builtin(std::string_view name);
+
+/// Whether built-in class `b` only matches a token holding a digit ("2015", "q3", "'90s").
+bool needs_digit(Builtin b);
 
 /// Looks up a value function by name.
 ValueFn find_value_fn(std::string_view name);

@@ -58,21 +58,12 @@ constexpr std::size_t kWordCost = 1;
 constexpr std::size_t kDigitCost = 30;
 constexpr std::size_t kNoAnchor = std::numeric_limits<std::size_t>::max();
 
-/// Built-in classes that only match number tokens (a token holding a digit).
-constexpr std::string_view kDigitBuiltins[] = {"year", "yy",     "day",  "int",    "num", "ordinal", "ymd",
-                                               "mdy",  "clock",  "hour", "decade", "qn",  "amount"};
-
 /// What an element needs of a token: one of `keys` as its first letter run, or a digit.
 struct Anchor {
   std::vector<std::string> keys;
   bool digits = false;
   std::size_t cost = 0;
 };
-
-bool digit_builtin(Builtin b) {
-  return std::any_of(std::begin(kDigitBuiltins), std::end(kDigitBuiltins),
-                     [&](std::string_view name) { return find_builtin(name) == b; });
-}
 
 /// Adds the needs of a token whose norm is `word`; false when its text need not hold a letter
 /// run or a digit we can look for.
@@ -108,7 +99,7 @@ std::optional<Anchor> anchor_of(const Grammar& g, const Element& e) {
           !add_word(word, a))
         return std::nullopt;
   if (e.builtin) {
-    if (!digit_builtin(e.builtin)) return std::nullopt;
+    if (!needs_digit(e.builtin)) return std::nullopt;
     if (!a.digits) a.cost += kDigitCost;
     a.digits = true;
   }
@@ -162,6 +153,10 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   }
   p.max_before_ = std::max(p.max_before_, p.digits_.before);
   p.enabled_ = true;
+  grammar.words.for_each([&](std::string_view word, const WordInfo& info) {
+    if (p.word_reach_.size() <= info.id) p.word_reach_.resize(info.id + 1, -1);
+    p.word_reach_[info.id] = p.letters_reach(word);
+  });
   return p;
 }
 
@@ -197,18 +192,21 @@ std::vector<std::string> Prefilter::keys() const {
   return out;
 }
 
-int Prefilter::reach_before(std::string_view norm) const {
-  if (!enabled_ || norm.empty()) return -1;
-  int reach = -1;
-  if (digits_.used && std::any_of(norm.begin(), norm.end(), is_digit)) reach = static_cast<int>(digits_.before);
-  if (!is_alpha(norm.front())) return reach;
+int Prefilter::letters_reach(std::string_view norm) const {
+  if (norm.empty() || !is_alpha(norm.front())) return -1;
   HashState h = kHashSeed;
   std::size_t n = 0;
   while (n < norm.size() && is_alpha(norm[n])) h = hash_step(h, norm[n++]);
   const std::uint32_t hash = hash_final(h);
-  if (n > max_key_ || tags_[hash & mask_] == 0) return reach;
-  if (const Margins* m = find(norm.data(), n, hash)) reach = std::max(reach, static_cast<int>(m->before));
-  return reach;
+  if (n > max_key_ || tags_[hash & mask_] == 0) return -1;
+  const Margins* m = find(norm.data(), n, hash);
+  return m ? static_cast<int>(m->before) : -1;
+}
+
+int Prefilter::reach_before(const Token& token, const WordInfo* word) const {
+  if (!enabled_) return -1;
+  const int letters = word ? word_reach_[word->id] : -1;
+  return token.digit && digits_.used ? std::max(static_cast<int>(digits_.before), letters) : letters;
 }
 
 void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextSpan>& out) const {

@@ -26,7 +26,9 @@
 namespace chronicle::temporal::detail {
 
 struct Grammar;
+struct Token;
 struct TokenStream;
+struct WordInfo;
 
 /// Where the grammar can match: windows of a text around anchor tokens.
 class Prefilter {
@@ -43,9 +45,11 @@ class Prefilter {
   /// The anchor letter runs, sorted (for tests and tuning).
   std::vector<std::string> keys() const;
 
-  /// For a token whose norm is `norm`: how many tokens before it a match holding it as its
-  /// anchor can start (plus one), or -1 when it is no anchor. Matching need only be tried there.
-  int reach_before(std::string_view norm) const;
+  /// For `token`, whose grammar word is `word` (Grammar::lookup_words): how many tokens before
+  /// it a match holding it as its anchor can start (plus one), or -1 when it is no anchor.
+  /// Matching need only be tried there. A token the grammar does not know can only anchor through
+  /// a digit: every anchor element matches grammar words or numbers.
+  int reach_before(const Token& token, const WordInfo* word) const;
 
   /// The windows of `text[range]` that can hold matches, in text order, disjoint; each starts at
   /// the start of a chunk (or range.begin) and ends at the end of one.
@@ -59,10 +63,12 @@ class Prefilter {
     Margins max(const Margins& o) const { return {std::max(before, o.before), std::max(after, o.after), true}; }
   };
   const Margins* find(const char* key, std::size_t size, std::uint32_t hash) const;
+  int letters_reach(std::string_view norm) const;   ///< reach_before through the letter run, or -1
   void insert(const std::string& key, Margins margins);
 
   bool enabled_ = false;
   Margins digits_;                  ///< for number tokens; unused when no anchor is one
+  std::vector<int> word_reach_;     ///< reach_before's letter-run part per WordInfo::id
   std::size_t max_before_ = 0;
   std::size_t max_key_ = 0;
   std::size_t key_count_ = 0;

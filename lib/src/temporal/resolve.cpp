@@ -48,7 +48,7 @@ class Args {
     if (a->from_slot) {
       const Capture* c = capture(a->value);
       if (!c) return std::nullopt;
-      return c->text.empty() ? fmt::format("{}", static_cast<long long>(c->number)) : c->text;
+      return c->text.empty() ? fmt::format("{}", static_cast<long long>(c->number)) : std::string(c->text);
     }
     return interpolate(a->value);
   }

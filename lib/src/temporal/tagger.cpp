@@ -124,16 +124,18 @@ class Pass {
   std::vector<TextSpan> found_;
   bool found_ready_ = false;
   std::vector<bool> try_;
+  std::vector<const detail::WordInfo*> words_;   ///< the grammar word of each token (Grammar::lookup_words)
   std::optional<std::uint32_t> longer_period_sentence_;   ///< last sentence naming a longer_than_quarter() period
   std::optional<std::size_t> dayless_;   ///< index in out_ of the expression before, when a dayless_time()
 };
 
 void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors) {
+  impl_.grammar.lookup_words(tokens, words_);
   if (anchors) {
     // try_[i]: some anchor token lies close enough after token i for a match from i to reach it
     try_.assign(tokens.size(), false);
     for (std::size_t a = 0; a < tokens.size(); ++a) {
-      const int reach = anchors->reach_before(tokens[a].norm);
+      const int reach = anchors->reach_before(tokens[a], words_[a]);
       if (reach < 0) continue;
       for (std::size_t k = a - std::min(a, static_cast<std::size_t>(reach)); k <= a; ++k) try_[k] = true;
     }
@@ -141,7 +143,7 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (anchors && !try_[i]) { ++i; continue; }
-    std::optional<detail::Match> m = impl_.grammar.match_at(tokens, i);
+    std::optional<detail::Match> m = impl_.grammar.match_at(tokens, words_, i);
     if (!m) { ++i; continue; }
     i = m->consumed_end;
     const detail::Rule& rule = *m->rule;

@@ -180,11 +180,14 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
       norm = out.extra.back();
     }
     tok.norm = norm;
+    tok.digit = tok.kind == TokenKind::number;
     if (tok.kind == TokenKind::word) {
       tok.capitalized = capitalized_word(text, i, j);
       std::size_t letters = 0, upper = 0;
-      for (std::size_t k = i; k < j; ++k)
+      for (std::size_t k = i; k < j; ++k) {
         if (is_alpha(text[k])) { ++letters; if (is_upper(text[k])) ++upper; }
+        else if (is_digit(text[k])) tok.digit = true;
+      }
       tok.all_caps = letters > 1 && upper == letters;
     }
     out.tokens.push_back(tok);
