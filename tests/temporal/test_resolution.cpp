@@ -214,6 +214,31 @@ TEST_CASE("a quarter still running or to come is a forecast, not the quarter com
         "the third quarter=2015-Q3|the fourth quarter=2015-Q4|the first quarter of 2016=2016-Q1|A year ago=2014-Q3");
 }
 
+TEST_CASE("an earlier quarter named after the reported one is a contrast, not the report", "[temporal][resolution]") {
+  // "after a flat second quarter" must not make the year-ago period 2014-Q2.
+  CHECK(values("Net income rose 20% in the third quarter. After a flat second quarter, sales rose. "
+               "Charges were taken in the year-earlier period.") ==
+        "the third quarter=2015-Q3|second quarter=2015-Q2|the year-earlier period=2014-Q3");
+  // A fiscal quarter is another company's calendar: it starts a report of its own.
+  CHECK(values("Net rose in the third quarter. Intergroup posted net for the fiscal second quarter. "
+               "The latest period includes gains.") ==
+        "the third quarter=2015-Q3|the fiscal second quarter=2015-Q2|The latest period=2015-Q2");
+}
+
+TEST_CASE("N units later counts from an event: a duration, a date only in narrative mode", "[temporal][resolution]") {
+  // With a publication date, "two days later" is not two days after it.
+  CHECK(values("The treaty was signed on June 3, 1998. Two days later the talks resumed.") ==
+        "June 3, 1998=1998-06-03|Two days later=P2D");
+  CHECK(values("It ended two days later.", std::nullopt) == "two days later=XXXX-XX-XX");
+}
+
+TEST_CASE("comparisons between periods and the past of a count are no expressions of their own", "[temporal][grammar]") {
+  CHECK(values("The quarter-to-quarter comparison was also enhanced.") == "");
+  CHECK(values("He runs the day-to-day operations.") == "");
+  CHECK(values("Marches provoked violence for the past three summers.") == "");
+  CHECK(values("In the past Kerry visited Moscow.") == "the past=PAST_REF");
+}
+
 TEST_CASE("spelled-out years and clock times with a date resolve", "[temporal][resolution]") {
   auto [text, expected] = GENERATE(table<std::string, std::string>({
       {"In nineteen ninety-six the bomb went off.", "nineteen ninety-six=1996"},

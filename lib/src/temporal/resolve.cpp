@@ -326,6 +326,9 @@ std::optional<TimeValue> fn_offset(const Captures& c, const std::vector<Arg>& ar
   // letter in two weeks was published") it is how long something took.
   if (a.has("past_duration") && amount > 0 && direction(a) == Direction::past)
     return TimeValue::of(Duration{*n, *unit}, mod);
+  // "two days later" counts from an event the text told of, not from the publication date: a
+  // date only in narrative mode, where the reference is the last date the text gave.
+  if (a.has("from_event") && !ctx.narrative) return TimeValue::of(Duration{*n, *unit}, mod);
   // Earnings news: "a year earlier" next to a quarter is that quarter a year before.
   if (*unit == Unit::year && quarter_context(ctx) && a.has("quarterly"))
     return with_mod(quarter_context(ctx)->shifted(4 * amount), mod);
@@ -576,7 +579,15 @@ std::optional<TimeValue> tracked(const Captures& c, const std::vector<Arg>& args
   // reported one; "last year's" is itself the comparison.
   const bool over = !ctx.reference || sys_days{v->period->last_day()} < sys_days{*ctx.reference};
   const bool this_year = a.integer("yrel").value_or(0) == 0;
-  if (v->period->granularity() == Granularity::quarter && a.has("q") && this_year && !a.has("n") && over)
+  // A report names its quarter first; an earlier quarter of the same year named after it is a
+  // contrast ("net rose in the third quarter ... after a flat second quarter"), not the report's.
+  // A fiscal quarter counts on the company's own calendar: it starts a new report.
+  const bool earlier_than_named = ctx.last_quarter && !a.has("fiscal") &&
+                                  v->period->granularity() == Granularity::quarter &&
+                                  sys_days{v->period->last_day()} < sys_days{ctx.last_quarter->first_day()} &&
+                                  v->period->first_day().year() == ctx.last_quarter->first_day().year();
+  if (v->period->granularity() == Granularity::quarter && a.has("q") && this_year && !a.has("n") && over &&
+      !earlier_than_named)
     ctx.last_quarter = v->period;
   if (year_arg(a)) ctx.last_explicit = v->period;
   if (a.has("m") && (v->period->granularity() == Granularity::month || v->period->granularity() == Granularity::day))
