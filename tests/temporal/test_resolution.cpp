@@ -65,8 +65,15 @@ TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb form
       // the present tense of a scheduled event
       {"He and Arafat meet separately Monday with Albright.", "Monday", Direction::future},
       {"The council convenes Monday.", "Monday", Direction::future},
-      // "until" ends a state: ahead, unless a pluperfect says the state ended before
+      // "until" ends a state: the verb before it says which side; ahead by default
       {"The trial was adjourned till Tuesday.", "Tuesday", Direction::future},
+      {"The summit was put off until Thursday.", "Thursday", Direction::future},
+      {"The strike lasted until Thursday.", "Thursday", Direction::past},
+      {"They stayed in the city until March.", "March", Direction::past},
+      {"Disruptions were to continue until Thursday.", "Thursday", Direction::future},
+      {"A government might not be finalised until April.", "April", Direction::future},
+      {"The council gave the government until Friday to resign.", "Friday", Direction::future},
+      {"The offer runs until Friday.", "Friday", Direction::future},
       {"Until Thursday, they had not called Kopp a suspect.", "Thursday", Direction::past},
       {"They had until midnight on Thursday to reach an agreement.", "Thursday", Direction::future},
       // a plan kept ("as planned") points nowhere; the tense of "began" decides

@@ -274,6 +274,7 @@ struct ResolveContext {
 struct CueTables {
   StringMap<Direction> words;       ///< single-word cues
   StringMap<bool> before_to;        ///< "set", "due": future before "to"
+  StringMap<bool> defer;            ///< "postponed", "adjourned": ahead before "until" even when past
 };
 
 /// The default oracle built from `tables`.

@@ -30,10 +30,12 @@ detail::CueTables cue_tables(const detail::Lexicon& lexicon) {
   detail::CueTables tables;
   const int cue = lexicon.find_class("cue");
   const int cue_to = lexicon.find_class("cue_to");
+  const int cue_defer = lexicon.find_class("cue_defer");
   for (const auto& [word, entries] : lexicon.words)
     for (const detail::LexEntry& e : entries) {
       if (e.cls == cue) tables.words[word] = e.value == "future" ? Direction::future : Direction::past;
       if (e.cls == cue_to) tables.before_to[word] = true;
+      if (e.cls == cue_defer) tables.defer[word] = true;
     }
   return tables;
 }

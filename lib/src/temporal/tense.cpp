@@ -2,6 +2,8 @@
 // words from the lexicon ("will", "ago", "next", "said"...), "X to" constructions ("is set to",
 // "plans to") and past-tense verbs recognised with WordNet's morphology (chronicle::wordnet).
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <span>
 
@@ -73,7 +75,7 @@ class CueOracle final : public TenseOracle {
     std::size_t clause_begin = e_first;
     while (clause_begin > 0 && clause_begin < words.size() && !words[clause_begin].clause_break_before) --clause_begin;
     const auto cue_at = [&](std::size_t k) {
-      return words[k].lower == "until" || words[k].lower == "till" ? until(words, clause_begin, after_end) : cue(words, k);
+      return words[k].lower == "until" || words[k].lower == "till" ? until(words, k, clause_begin, after_end) : cue(words, k);
     };
     // The nearest cue decides; at equal distance the one before the expression.
     for (std::size_t distance = 1; distance <= e_first || e_last + distance - 1 < after_end; ++distance) {
@@ -92,15 +94,28 @@ class CueOracle final : public TenseOracle {
     return e_first <= 1 && k == e_last;
   }
 
-  /// "until Friday" ends a state: one that holds now ends ahead ("the offer runs until Friday",
-  /// "postponed until Tuesday"), but a pluperfect in its clause tells of a state that ended
-  /// before ("Until Thursday, they had not called Kopp a suspect").
-  /// "They had until midnight Thursday to agree" is the verb "have", no pluperfect.
-  static Direction until(std::span<const Word> words, std::size_t clause_begin, std::size_t clause_end) {
-    for (std::size_t k = clause_begin; k < clause_end && k < words.size(); ++k) {
-      if (words[k].lower != "had" && words[k].lower != "hadn't") continue;
+  /// "until Friday" ends a state, and the verb just before it says on which side: one told in
+  /// the simple past ended before ("the strike lasted until January", "stayed in the city until
+  /// March"), and so did one in a clause of the pluperfect ("Until Thursday, they had not called
+  /// Kopp a suspect"). Otherwise ahead: a state that holds now or will hold ("runs until Friday",
+  /// "were to continue until Thursday", "might not be finalised until April"), what was put off
+  /// ("postponed until Tuesday", "was put off until Thursday") and deadlines ("gave the
+  /// government until Friday", "had until midnight").
+  Direction until(std::span<const Word> words, std::size_t at, std::size_t clause_begin, std::size_t clause_end) const {
+    static constexpr std::string_view kAhead[] = {"be", "been", "being", "to", "is", "are", "am", "will", "would",
+                                                  "can", "could", "may", "might", "must", "should", "shall",
+                                                  "give", "gave", "given", "gives", "has", "have", "had"};
+    constexpr std::size_t kReach = 6;   // words back from "until" to its verb
+    for (std::size_t k = at; k-- > clause_begin && at - k <= kReach;) {
+      const std::string_view w = words[k].lower;
+      if (tables_.defer.contains(w) || std::find(std::begin(kAhead), std::end(kAhead), w) != std::end(kAhead))
+        return Direction::future;
+      if (const Direction d = cue(words, k); d != Direction::unknown) return d;
+    }
+    for (std::size_t k = at + 1; k < clause_end && k < words.size(); ++k) {
       const std::string_view next = k + 1 < words.size() ? words[k + 1].lower : std::string_view{};
-      if (next != "until" && next != "till" && next != "to") return Direction::past;
+      if ((words[k].lower == "had" || words[k].lower == "hadn't") && next != "until" && next != "till" && next != "to")
+        return Direction::past;
     }
     return Direction::future;
   }
