@@ -63,3 +63,31 @@ TEST_CASE("window words: words three and four tokens away, whichever side", "[en
   CHECK(added_by(kFeaturesWindow, words, 0) == 2);
   CHECK(added_by(kFeaturesWindow, {"a", "b"}, 0) == 0);
 }
+
+TEST_CASE("embedding clusters: the @embedding table gives path-prefix features, none without the table",
+          "[entities][features]") {
+  auto parsed = Gazetteer::parse("@country\nSyria\n@embedding\nsyria\t0110\nin\t1\n", "test gazetteer");
+  REQUIRE(parsed);
+  const Gazetteer& g = *parsed;
+  CHECK(g.embedded_words() == 2);
+  CHECK(g.embedding_cluster(token_key("syria")) == 0b10110);
+  CHECK(g.embedding_cluster(token_key("damascus")) == 0);
+  CHECK(g.cluster(token_key("syria")) == 0);  // a table of its own, not the word clusters
+
+  const std::vector<std::string_view> words = {"in", "Syria", "."};
+  auto count = [&](const Gazetteer& gazetteer, std::uint32_t disabled, std::size_t i) {
+    SentenceFeatures out;
+    extract_features(gazetteer, words, {}, disabled | kFeaturesPos, out);
+    return out.of(i).size();
+  };
+  auto added = [&](std::size_t i) { return count(g, 0, i) - count(g, kFeaturesEmbeddings, i); };
+  // 4 prefixes of the token, 2 of each neighbour, × capitalization, the window of three; a word
+  // without a path has the value "none" ("."), as the word clusters do
+  CHECK(added(1) == 10);
+  CHECK(added(2) == 10);
+  CHECK(count(empty_gazetteer(), 0, 1) == count(empty_gazetteer(), kFeaturesEmbeddings, 1));
+
+  auto bad = Gazetteer::parse("@embedding\nsyria 0110\n", "bad.tsv");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message.find("bad.tsv: line 2") == 0);
+}

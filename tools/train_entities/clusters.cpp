@@ -23,12 +23,6 @@ std::string lower(std::string_view w) {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// One row of the sparse word-by-context matrix.
-struct Row {
-  std::vector<std::uint32_t> index;
-  std::vector<float> value;
-};
-
 float dot(const Row& r, const std::vector<float>& dense) {
   float s = 0;
   for (std::size_t k = 0; k < r.index.size(); ++k) s += r.value[k] * dense[r.index[k]];
@@ -239,6 +233,30 @@ Result<std::size_t> read_timeml_text(const std::string& dir, std::vector<std::ve
   return files.size();
 }
 
+std::vector<std::string> hierarchy_paths(const std::vector<Row>& rows, std::size_t dims, const ClusterOptions& options) {
+  std::vector<std::uint32_t> members(rows.size());
+  std::iota(members.begin(), members.end(), 0u);
+  Splitter splitter(rows, dims, options);
+  splitter.split(std::move(members), "");
+  return splitter.paths();
+}
+
+std::string cluster_section(std::string_view section, const std::vector<std::string>& words,
+                            const std::vector<std::string>& paths, std::size_t& leaves) {
+  std::vector<std::string> sorted = paths;
+  std::sort(sorted.begin(), sorted.end());
+  leaves = static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+  std::vector<std::pair<std::string, std::string>> table;
+  for (std::size_t w = 0; w < words.size(); ++w)
+    if (!words[w].empty() && words[w].find_first_of("\t\n\r") == std::string::npos && words[w][0] != '#' &&
+        words[w][0] != '@')
+      table.emplace_back(words[w], paths[w]);
+  std::sort(table.begin(), table.end());
+  std::string out = fmt::format("@{}\n", section);
+  for (const auto& [w, p] : table) out += fmt::format("{}\t{}\n", w, p);
+  return out;
+}
+
 std::string build_clusters(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options,
                            std::string& summary) {
   // vocabulary by frequency
@@ -312,26 +330,12 @@ std::string build_clusters(const std::vector<std::vector<std::string>>& sentence
       for (float& v : rows[w].value) v = static_cast<float>(v / std::sqrt(norm));
     cooc[w].clear();
   }
-  std::vector<std::uint32_t> members(words.size());
-  std::iota(members.begin(), members.end(), 0u);
-  Splitter splitter(rows, dims, options);
-  splitter.split(std::move(members), "");
-  std::vector<std::pair<std::string, std::string>> table;
   std::size_t leaves = 0;
-  {
-    std::vector<std::string> paths = splitter.paths();
-    std::vector<std::string> sorted = paths;
-    std::sort(sorted.begin(), sorted.end());
-    leaves = static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
-    for (std::size_t w = 0; w < words.size(); ++w)
-      if (words[w].find_first_of("\t\n\r") == std::string::npos && words[w][0] != '#' && words[w][0] != '@')
-        table.emplace_back(words[w], paths[w]);
-  }
-  std::sort(table.begin(), table.end());
-  std::string out = "@cluster\n";
-  for (const auto& [w, p] : table) out += fmt::format("{}\t{}\n", w, p);
+  std::string out = cluster_section("cluster", words, hierarchy_paths(rows, dims, options), leaves);
+  const std::size_t table_size =
+      static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')) - 1;
   summary = fmt::format("clusters: {} words (of {} distinct, count >= {}) in {} leaves, from {} sentences, {} tokens",
-                        table.size(), counts.size(), options.min_count, leaves, sentences.size(), tokens);
+                        table_size, counts.size(), options.min_count, leaves, sentences.size(), tokens);
   return out;
 }
 

@@ -7,7 +7,9 @@
 // Deterministic: the same corpus gives the same table.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "chronicle/core/result.hpp"
@@ -21,6 +23,22 @@ struct ClusterOptions {
   int depth = 16;                    ///< longest path
   int iterations = 8;                ///< 2-means refinements per split
 };
+
+/// One row of a word-by-feature matrix, sparse (dense vectors have every index).
+struct Row {
+  std::vector<std::uint32_t> index;
+  std::vector<float> value;
+};
+
+/// Paths of the binary hierarchy over `rows` (length-normalized, `dims` columns, the most
+/// frequent word first): each set of rows is split by its principal direction, refined by
+/// spherical 2-means, down to `options.depth` levels.
+std::vector<std::string> hierarchy_paths(const std::vector<Row>& rows, std::size_t dims, const ClusterOptions& options);
+
+/// A cluster section of gazetteer.tsv (`@section`, then `word<TAB>path` lines sorted by word;
+/// words a line cannot hold are left out); `leaves` receives the number of distinct paths.
+std::string cluster_section(std::string_view section, const std::vector<std::string>& words,
+                            const std::vector<std::string>& paths, std::size_t& leaves);
 
 /// The `@cluster` section of gazetteer.tsv (a header line, then `word<TAB>bits` lines, sorted by
 /// word) for tokenized `sentences`; `summary` receives a one-line description.

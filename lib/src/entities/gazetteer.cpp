@@ -62,7 +62,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
   g.table_.reserve(tsv.size() / 12 + 16);
   std::size_t line_no = 0;
   int kind = -1;
-  constexpr int kClusterSection = 100;
+  constexpr int kClusterSection = 100, kEmbeddingSection = 101;
   for (std::size_t pos = 0; pos < tsv.size();) {
     std::size_t nl = tsv.find('\n', pos);
     if (nl == std::string_view::npos) nl = tsv.size();
@@ -72,12 +72,13 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '@') {
-      kind = line.substr(1) == "cluster" ? kClusterSection : kind_of(line.substr(1));
-      if (kind < 0) return fail("{}: line {}: unknown kind \"{}\"", name, line_no, line.substr(1));
+      std::string_view section = line.substr(1);
+      kind = section == "cluster" ? kClusterSection : section == "embedding" ? kEmbeddingSection : kind_of(section);
+      if (kind < 0) return fail("{}: line {}: unknown kind \"{}\"", name, line_no, section);
       continue;
     }
     if (kind < 0) return fail("{}: line {}: a phrase before the first @kind line", name, line_no);
-    if (kind == kClusterSection) {
+    if (kind == kClusterSection || kind == kEmbeddingSection) {
       std::size_t tab = line.find('\t');
       std::string_view bits = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
       if (tab == 0 || bits.empty() || bits.size() > 30 || bits.find_first_not_of("01") != std::string_view::npos)
@@ -86,7 +87,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view tsv, std::string_view name) 
       for (char c : bits) code = (code << 1) | static_cast<std::uint32_t>(c - '0');
       std::string lower;
       lower_ascii(line.substr(0, tab), lower);
-      g.clusters_[token_key(lower)] = code;
+      (kind == kClusterSection ? g.clusters_ : g.embeddings_)[token_key(lower)] = code;
       continue;
     }
     std::string_view phrase = line;

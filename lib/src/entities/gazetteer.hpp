@@ -9,7 +9,9 @@
 // hyphenated phrases also match with the hyphen as a token of its own ("al - Assad").
 // The special section `@cluster` is not phrases but a word-cluster table: `word<TAB>bits` lines,
 // a lowercase word and the path of its cluster in a binary hierarchy ("0110100"), learned
-// without labels by tools/train_entities (clusters.cpp).
+// without labels by tools/train_entities (clusters.cpp). The optional section `@embedding` is a
+// second table of the same form, a hierarchy over pretrained word vectors (GloVe), for the
+// embedding-cluster features.
 
 #include <cstdint>
 #include <span>
@@ -70,10 +72,17 @@ class Gazetteer {
     const std::uint32_t* c = clusters_.find(key);
     return c == nullptr ? 0 : *c;
   }
+  /// Embedding cluster of the word with token_key() `key`, coded as cluster(); 0 for none.
+  std::uint32_t embedding_cluster(std::uint64_t key) const {
+    const std::uint32_t* c = embeddings_.find(key);
+    return c == nullptr ? 0 : *c;
+  }
   /// Number of phrases read.
   std::size_t phrases() const { return phrases_; }
   /// Number of words with a cluster.
   std::size_t clustered_words() const { return clusters_.size(); }
+  /// Number of words with an embedding cluster (0: the gazetteer has no @embedding section).
+  std::size_t embedded_words() const { return embeddings_.size(); }
 
  private:
   struct Entry {
@@ -83,6 +92,7 @@ class Gazetteer {
   void add(std::span<const std::uint64_t> keys, std::uint16_t kinds);
   FlatMap<std::uint64_t, Entry> table_;
   FlatMap<std::uint64_t, std::uint32_t> clusters_;
+  FlatMap<std::uint64_t, std::uint32_t> embeddings_;
   std::size_t phrases_ = 0;
 };
 

@@ -36,6 +36,8 @@ inline constexpr std::uint32_t kFeaturesOrgHeads = 4;  ///< organization heads, 
 inline constexpr std::uint32_t kFeaturesRuns = 8;      ///< the capitalized run around a token: length, place in it
 inline constexpr std::uint32_t kFeaturesAffixes = 16;  ///< prefixes and suffixes of the neighbours, longer own suffixes
 inline constexpr std::uint32_t kFeaturesWindow = 32;   ///< words 3 to 4 tokens away, position-free
+/// Prefixes of the embedding-cluster paths (the gazetteer's @embedding section; none without one).
+inline constexpr std::uint32_t kFeaturesEmbeddings = 64;
 
 /// What one epoch achieved.
 struct EpochReport {
