@@ -28,6 +28,7 @@ inline constexpr std::string_view kKindNames[] = {"country", "demonym",   "city"
                                                   "person",  "location",  "group",  "org",
                                                   "title",   "honorific", "common", "proper"};
 inline constexpr int kKinds = 12;
+inline constexpr int kOrgKind = 7;    ///< a known organization (en/actors/organizations.tsv)
 inline constexpr int kTitleKind = 8;
 inline constexpr int kHonorificKind = 9;
 inline constexpr int kCommonKind = 10;  ///< a lowercase dictionary word (WordNet lemma)

@@ -209,6 +209,24 @@ void keep_titles_out(const SentenceFeatures& scratch, std::vector<Scores>& emiss
   }
 }
 
+// A known organization's name or alias (the gazetteer's org kind, from en/actors/organizations.tsv:
+// "Daesh", "ISIL", "NATO") standing alone, capitalized and not opening the sentence, is an ORG
+// even where the model, never having seen the word, reads it as nothing ("areas under Daesh
+// control"), or reads as a person or a place. Only single tokens change, never part of a longer
+// entity.
+void name_known_organizations(const SentenceFeatures& scratch, std::vector<std::uint8_t>& tags) {
+  constexpr std::uint16_t kOrg = 1u << kOrgKind;
+  constexpr std::uint16_t kCommon = 1u << kCommonKind;
+  constexpr std::uint8_t kBeginOrg = 3;
+  const auto& g = scratch.gazetteer;
+  for (std::size_t i = 1; i < tags.size(); ++i) {
+    const CapClass cap = scratch.tokens[i].cap;
+    const bool alone = tags[i] == 0 || (tags[i] % 2 == 1 && (i + 1 == tags.size() || tags[i + 1] != tags[i] + 1));
+    if (alone && (g.singles[i] & kOrg) != 0 && (g.singles[i] & kCommon) == 0 && (cap == kInitCap || cap == kAllCaps))
+      tags[i] = kBeginOrg;
+  }
+}
+
 void Model::tag(std::span<const std::string_view> words, std::vector<std::uint8_t>& tags, SentenceFeatures& scratch,
                 std::vector<Scores>& emissions, std::vector<language::PosTag>& pos) const {
   pos.resize(tagger ? words.size() : 0);
@@ -224,6 +242,7 @@ void Model::tag(std::span<const std::string_view> words, std::vector<std::uint8_
   keep_titles_out(scratch, emissions);
   if (decoder == Decoder::viterbi) {
     viterbi(emissions, transitions, tags);
+    name_known_organizations(scratch, tags);
     return;
   }
   tags.assign(n, 0);
@@ -235,6 +254,7 @@ void Model::tag(std::span<const std::string_view> words, std::vector<std::uint8_
     prev2 = prev1;
     prev1 = tags[i];
   }
+  name_known_organizations(scratch, tags);
 }
 
 }  // namespace chronicle::entities::detail
