@@ -7,18 +7,19 @@
 #include <array>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 namespace chronicle::wordnet {
 namespace {
 
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
+  const std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
 }
 
 constexpr std::size_t kWordBuffer = 256;  // the library's WORDBUF: longer strings overflow it
@@ -106,19 +107,35 @@ std::optional<std::string_view> SortedFile::find(std::string_view key) const {
   }
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 5> kNames = {"", "noun", "verb", "adj", "adv"};
+
+std::string index_path(const std::string& dir, std::size_t c) { return dir + "/index." + std::string(kNames[c]); }
+std::string exceptions_path(const std::string& dir, std::size_t c) { return dir + "/" + std::string(kNames[c]) + ".exc"; }
+
+}  // namespace
+
 Result<Morphology> Morphology::load(const std::string& dir) {
-  Morphology m;
-  static constexpr std::array<std::string_view, 5> kNames = {"", "noun", "verb", "adj", "adv"};
-  for (std::size_t c = 1; c < kNames.size(); ++c) {
-    for (const bool exceptions : {false, true}) {
-      std::string path = exceptions ? dir + "/" + std::string(kNames[c]) + ".exc" : dir + "/index." + std::string(kNames[c]);
-      auto bytes = read_file(path);
-      if (!bytes)
+  for (std::size_t c = 1; c < kNames.size(); ++c)
+    for (const std::string& path : {index_path(dir, c), exceptions_path(dir, c)})
+      if (!std::ifstream(path, std::ios::binary))
         return fail("WordNet: cannot read {} (install wordnet-base, or set WNSEARCHDIR to WordNet's dict directory)", path);
-      (exceptions ? m.exceptions_[c] : m.index_[c]) = SortedFile(std::move(*bytes));
-    }
-  }
+  Morphology m;
+  m.dir_ = dir;
+  m.files_ = std::make_unique<std::array<Files, 5>>();
   return m;
+}
+
+const Morphology::Files& Morphology::files(WordClass word_class) const {
+  const std::size_t c = index_of(word_class);
+  Files& f = (*files_)[c];
+  // A file gone since load() reads as empty: every lookup misses.
+  std::call_once(f.once, [&] {
+    f.index = SortedFile(read_file(index_path(dir_, c)).value_or(std::string()));
+    f.exceptions = SortedFile(read_file(exceptions_path(dir_, c)).value_or(std::string()));
+  });
+  return f;
 }
 
 const Result<Morphology>& Morphology::installed() {
@@ -128,7 +145,7 @@ const Result<Morphology>& Morphology::installed() {
 
 // exc_lookup(): the first base form on the word's line of the exception list.
 std::optional<std::string> Morphology::exception(std::string_view word, WordClass word_class) const {
-  const std::optional<std::string_view> line = exceptions_[index_of(word_class)].find(word);
+  const std::optional<std::string_view> line = files(word_class).exceptions.find(word);
   if (!line) return std::nullopt;
   const std::size_t space = line->find(' ');
   if (space == std::string_view::npos || space + 1 >= line->size() || (*line)[space + 1] == ' ') return std::nullopt;
@@ -148,7 +165,7 @@ bool Morphology::defined(std::string_view lemma, WordClass word_class) const {
     if (c != '_' && c != '-') forms[3] += c;
     if (c != '.') forms[4] += c;
   }
-  const SortedFile& index = index_[index_of(word_class)];
+  const SortedFile& index = files(word_class).index;
   if (forms[0].empty()) return false;
   if (index.find(forms[0])) return true;
   for (std::size_t i = 1; i < std::size(forms); ++i)

@@ -9,6 +9,9 @@
 //   auto& wn = wordnet::Morphology::installed();
 //   if (wn) wn->base("met", wordnet::WordClass::verb);   // "meet"
 
+#include <array>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,8 +43,10 @@ class SortedFile {
 /// morphstr() over the four index files and four exception lists.
 class Morphology {
  public:
-  /// Reads index.{noun,verb,adj,adv} and {noun,verb,adj,adv}.exc from `dir`; the error names the
-  /// file that could not be read.
+  /// The morphology of WordNet's files in `dir`: index.{noun,verb,adj,adv} and
+  /// {noun,verb,adj,adv}.exc, checked here (the error names the file that cannot be read) and read
+  /// on first use, a word class at a time (the verb files are 0.5 MB, all eight 12 MB: a tense
+  /// cue need not pay for the nouns).
   static Result<Morphology> load(const std::string& dir);
   /// The morphology of search_dir(), loaded once per process.
   static const Result<Morphology>& installed();
@@ -61,8 +66,15 @@ class Morphology {
   std::optional<std::string> morph_word(std::string_view word, WordClass word_class) const;
   std::optional<std::string> morph_phrasal_verb(const std::string& phrase) const;
 
-  SortedFile index_[5];       // by WordClass; [0] unused
-  SortedFile exceptions_[5];
+  /// One word class's two files, read once.
+  struct Files {
+    std::once_flag once;
+    SortedFile index, exceptions;
+  };
+  const Files& files(WordClass word_class) const;
+
+  std::string dir_;
+  std::unique_ptr<std::array<Files, 5>> files_;   // by WordClass; [0] unused
 };
 
 }  // namespace chronicle::wordnet
