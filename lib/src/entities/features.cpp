@@ -322,31 +322,23 @@ void extract_features(const Gazetteer& gazetteer, std::span<const std::string_vi
     add(kLexiconPrev, i > 0 ? out.bases[i - 1].lexicon : 9, prev_cap, b.cap + 1);
     add(kLexiconNext, i + 1 < n ? out.bases[i + 1].lexicon : 9, next_cap, b.cap + 1);
     if (is_acronym(words[i], b.cap)) add(kAcronym, 1);
-    if (use_clusters) {
-      const std::uint32_t prev_cluster = i > 0 ? out.bases[i - 1].cluster : 1;
-      const std::uint32_t next_cluster = i + 1 < n ? out.bases[i + 1].cluster : 1;
-      for (int bits : {4, 6, 10, 20}) add(kCluster, static_cast<std::uint64_t>(bits), cluster_prefix(b.cluster, bits) + 1);
+    // A binary word hierarchy (the local word clusters, the clusters of pretrained vectors):
+    // prefixes of the token's path and its neighbours', under templates `first` to `first + 4`.
+    auto add_paths = [&](std::uint32_t first, std::uint32_t SentenceFeatures::Base::*path) {
+      const std::uint32_t self = b.*path;
+      const std::uint32_t prev = i > 0 ? out.bases[i - 1].*path : 1;
+      const std::uint32_t next = i + 1 < n ? out.bases[i + 1].*path : 1;
+      for (int bits : {4, 6, 10, 20}) add(first, static_cast<std::uint64_t>(bits), cluster_prefix(self, bits) + 1);
       for (int bits : {6, 20}) {
-        add(kClusterPrev, static_cast<std::uint64_t>(bits), cluster_prefix(prev_cluster, bits) + 1);
-        add(kClusterNext, static_cast<std::uint64_t>(bits), cluster_prefix(next_cluster, bits) + 1);
+        add(first + 1, static_cast<std::uint64_t>(bits), cluster_prefix(prev, bits) + 1);
+        add(first + 2, static_cast<std::uint64_t>(bits), cluster_prefix(next, bits) + 1);
       }
-      add(kClusterCap, cluster_prefix(b.cluster, 10) + 1, b.cap + 1);
-      add(kClusterWindow, cluster_prefix(prev_cluster, 6) + 1, cluster_prefix(b.cluster, 6) + 1,
-          cluster_prefix(next_cluster, 6) + 1);
-    }
-    if (use_embeddings) {
-      const std::uint32_t prev_embedding = i > 0 ? out.bases[i - 1].embedding : 1;
-      const std::uint32_t next_embedding = i + 1 < n ? out.bases[i + 1].embedding : 1;
-      for (int bits : {4, 6, 10, 20})
-        add(kEmbedding, static_cast<std::uint64_t>(bits), cluster_prefix(b.embedding, bits) + 1);
-      for (int bits : {6, 20}) {
-        add(kEmbeddingPrev, static_cast<std::uint64_t>(bits), cluster_prefix(prev_embedding, bits) + 1);
-        add(kEmbeddingNext, static_cast<std::uint64_t>(bits), cluster_prefix(next_embedding, bits) + 1);
-      }
-      add(kEmbeddingCap, cluster_prefix(b.embedding, 10) + 1, b.cap + 1);
-      add(kEmbeddingWindow, cluster_prefix(prev_embedding, 6) + 1, cluster_prefix(b.embedding, 6) + 1,
-          cluster_prefix(next_embedding, 6) + 1);
-    }
+      add(first + 3, cluster_prefix(self, 10) + 1, b.cap + 1);
+      add(first + 4, cluster_prefix(prev, 6) + 1, cluster_prefix(self, 6) + 1, cluster_prefix(next, 6) + 1);
+    };
+    static_assert(kClusterWindow == kCluster + 4 && kEmbeddingWindow == kEmbedding + 4);
+    if (use_clusters) add_paths(kCluster, &SentenceFeatures::Base::cluster);
+    if (use_embeddings) add_paths(kEmbedding, &SentenceFeatures::Base::embedding);
     if (use_pos) {
       const std::uint64_t prev_pos = i > 0 ? out.bases[i - 1].xpos : kStart;
       const std::uint64_t next_pos = i + 1 < n ? out.bases[i + 1].xpos : kEnd;
