@@ -4,154 +4,139 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace chronicle::train_entities {
 
 namespace {
 
-// A cursor over the JSON text that knows just enough JSON for this file.
-class Reader {
- public:
-  Reader(std::string_view text, std::size_t pos) : text_(text), pos_(pos) {}
+using Keep = std::function<bool(std::string_view, std::size_t)>;
 
-  std::size_t pos() const { return pos_; }
-  void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
-      ++pos_;
+// nlohmann's SAX parser over the file, without building the document (341,479 vectors): the
+// "dimensions" field, the "words" list (frequency ranks, most frequent first) and the "vectors"
+// object; the rest is skipped.
+class WinkReader final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  WinkReader(Embeddings& out, std::string_view name, const Keep& keep) : out_(out), name_(name), keep_(keep) {}
+
+  const std::string& error() const { return error_; }
+  bool saw_words() const { return saw_words_; }
+  bool saw_vectors() const { return saw_vectors_; }
+
+  bool null() override { return scalar(); }
+  bool boolean(bool) override { return scalar(); }
+  bool number_integer(number_integer_t x) override { return number(static_cast<float>(x), static_cast<std::size_t>(x)); }
+  bool number_unsigned(number_unsigned_t x) override { return number(static_cast<float>(x), static_cast<std::size_t>(x)); }
+  bool number_float(number_float_t, const string_t& text) override {
+    // parsed as float from the text, not rounded twice through double
+    float x = 0;
+    std::from_chars(text.data(), text.data() + text.size(), x);
+    return number(x, 0);
   }
-  bool take(char c) {
-    skip_space();
-    if (pos_ >= text_.size() || text_[pos_] != c) return false;
-    ++pos_;
-    return true;
-  }
-  bool peek(char c) {
-    skip_space();
-    return pos_ < text_.size() && text_[pos_] == c;
-  }
-  // A JSON string; \uXXXX escapes outside ASCII are kept as written (GloVe's words needing them
-  // are of no use to an English tagger).
-  bool string(std::string& out) {
-    out.clear();
-    if (!take('"')) return false;
-    while (pos_ < text_.size()) {
-      char c = text_[pos_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      if (pos_ >= text_.size()) return false;
-      char e = text_[pos_++];
-      switch (e) {
-        case 'n': out.push_back('\n'); break;
-        case 't': out.push_back('\t'); break;
-        case 'r': out.push_back('\r'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'u': {
-          unsigned code = 0;
-          auto r = std::from_chars(text_.data() + pos_, text_.data() + std::min(pos_ + 4, text_.size()), code, 16);
-          if (r.ec != std::errc() || r.ptr != text_.data() + pos_ + 4) return false;
-          pos_ += 4;
-          if (code < 0x80)
-            out.push_back(static_cast<char>(code));
-          else
-            out += fmt::format("\\u{:04x}", code);
-          break;
-        }
-        default: out.push_back(e);
-      }
+  bool string(string_t& s) override {
+    if (depth_ == 2 && key_ == "words") {
+      rank_.emplace(s, rank_.size());
+      return true;
     }
-    return false;
-  }
-  bool number(float& out) {
-    skip_space();
-    const char* begin = text_.data() + pos_;
-    auto r = std::from_chars(begin, text_.data() + text_.size(), out);
-    if (r.ec != std::errc()) return false;
-    pos_ += static_cast<std::size_t>(r.ptr - begin);
+    if (in_row()) return fail_with(fmt::format("expected a number in the vector of \"{}\"", word_));
     return true;
+  }
+  bool binary(binary_t&) override { return scalar(); }
+  bool start_object(std::size_t) override {
+    ++depth_;
+    if (depth_ == 2 && key_ == "vectors") saw_vectors_ = true;
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (depth_ == 1) key_ = k;
+    else if (depth_ == 2 && key_ == "vectors") word_ = k;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    ++depth_;
+    if (depth_ == 2 && key_ == "words") saw_words_ = true;
+    if (in_row()) row_.clear();
+    return true;
+  }
+  bool end_array() override {
+    if (in_row() && !end_row()) return false;
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    return fail_with(fmt::format("offset {}: {}", position, e.what()));
   }
 
  private:
-  std::string_view text_;
-  std::size_t pos_;
+  bool in_row() const { return depth_ == 3 && key_ == "vectors"; }
+  bool scalar() { return in_row() ? fail_with(fmt::format("expected a number in the vector of \"{}\"", word_)) : true; }
+  bool number(float x, std::size_t whole) {
+    if (depth_ == 1 && key_ == "dimensions") out_.dimensions = whole;
+    if (in_row()) row_.push_back(x);
+    return true;
+  }
+  // The dimensions, then the l2 norm and the word's index.
+  bool end_row() {
+    if (out_.dimensions == 0) return fail_with("no \"dimensions\" field before the vectors: not a wink-embeddings file");
+    if (row_.size() < out_.dimensions)
+      return fail_with(fmt::format("the vector of \"{}\" has {} numbers, fewer than {} dimensions", word_, row_.size(),
+                                   out_.dimensions));
+    const auto it = rank_.find(word_);
+    const std::size_t word_rank = it == rank_.end() ? rank_.size() : it->second;
+    if (!keep_(word_, word_rank)) return true;
+    out_.words.push_back(word_);
+    out_.ranks.push_back(word_rank);
+    out_.values.insert(out_.values.end(), row_.begin(), row_.begin() + static_cast<std::ptrdiff_t>(out_.dimensions));
+    return true;
+  }
+  bool fail_with(std::string message) {
+    error_ = fmt::format("{}: {}", name_, message);
+    return false;
+  }
+
+  Embeddings& out_;
+  std::string_view name_;
+  const Keep& keep_;
+  std::unordered_map<std::string, std::size_t> rank_;
+  int depth_ = 0;
+  std::string key_;    ///< the top-level field being read
+  std::string word_;   ///< the word whose vector is being read
+  std::vector<float> row_;
+  bool saw_words_ = false, saw_vectors_ = false;
+  std::string error_;
 };
 
-// The value of the top-level integer field `"key":N`, or 0.
-std::size_t header_number(std::string_view json, std::string_view key) {
-  std::string quoted = fmt::format("\"{}\":", key);
-  std::size_t at = json.find(quoted);
-  if (at == std::string_view::npos) return 0;
-  std::size_t value = 0;
-  const char* begin = json.data() + at + quoted.size();
-  std::from_chars(begin, json.data() + json.size(), value);
-  return value;
+template <class Input>
+Result<Embeddings> parse(Input&& input, std::string_view name, const Keep& keep) {
+  Embeddings e;
+  WinkReader reader(e, name, keep);
+  if (!nlohmann::json::sax_parse(std::forward<Input>(input), &reader)) {
+    if (!reader.error().empty()) return fail("{}", reader.error());
+    return fail("{}: not JSON", name);
+  }
+  if (e.dimensions == 0) return fail("{}: no \"dimensions\" field: not a wink-embeddings file", name);
+  if (!reader.saw_words()) return fail("{}: no \"words\" list", name);
+  if (!reader.saw_vectors()) return fail("{}: no \"vectors\" object", name);
+  return e;
 }
 
 }  // namespace
 
-Result<Embeddings> parse_wink_embeddings(std::string_view json, std::string_view name,
-                                         const std::function<bool(std::string_view, std::size_t)>& keep) {
-  Embeddings e;
-  e.dimensions = header_number(json, "dimensions");
-  if (e.dimensions == 0) return fail("{}: no \"dimensions\" field: not a wink-embeddings file", name);
-  // frequency ranks from the "words" list
-  std::unordered_map<std::string, std::size_t> rank;
-  std::size_t words_at = json.find("\"words\":");
-  if (words_at == std::string_view::npos) return fail("{}: no \"words\" list", name);
-  Reader r(json, words_at + 8);
-  if (!r.take('[')) return fail("{}: \"words\" is not a list", name);
-  std::string word;
-  while (!r.take(']')) {
-    if (!rank.empty() && !r.take(',')) return fail("{}: offset {}: expected ',' in \"words\"", name, r.pos());
-    if (!r.string(word)) return fail("{}: offset {}: expected a word", name, r.pos());
-    rank.emplace(word, rank.size());
-  }
-  std::size_t vectors_at = json.find("\"vectors\":", r.pos());
-  if (vectors_at == std::string_view::npos) return fail("{}: no \"vectors\" object", name);
-  r = Reader(json, vectors_at + 10);
-  if (!r.take('{')) return fail("{}: \"vectors\" is not an object", name);
-  std::vector<float> row;
-  bool first = true;
-  while (!r.take('}')) {
-    if (!first && !r.take(',')) return fail("{}: offset {}: expected ',' between vectors", name, r.pos());
-    first = false;
-    if (!r.string(word) || !r.take(':') || !r.take('['))
-      return fail("{}: offset {}: expected \"word\":[numbers]", name, r.pos());
-    row.clear();
-    float x = 0;
-    do {
-      if (!r.number(x)) return fail("{}: offset {}: expected a number in the vector of \"{}\"", name, r.pos(), word);
-      row.push_back(x);
-    } while (r.take(','));
-    if (!r.take(']')) return fail("{}: offset {}: the vector of \"{}\" does not end", name, r.pos(), word);
-    // the dimensions, then the l2 norm and the word's index
-    if (row.size() < e.dimensions)
-      return fail("{}: the vector of \"{}\" has {} numbers, fewer than {} dimensions", name, word, row.size(),
-                  e.dimensions);
-    auto it = rank.find(word);
-    std::size_t word_rank = it == rank.end() ? rank.size() : it->second;
-    if (!keep(word, word_rank)) continue;
-    e.words.push_back(word);
-    e.ranks.push_back(word_rank);
-    e.values.insert(e.values.end(), row.begin(), row.begin() + static_cast<std::ptrdiff_t>(e.dimensions));
-  }
-  return e;
+Result<Embeddings> parse_wink_embeddings(std::string_view json, std::string_view name, const Keep& keep) {
+  return parse(json, name, keep);
 }
 
-Result<Embeddings> read_wink_embeddings(const std::string& path,
-                                        const std::function<bool(std::string_view, std::size_t)>& keep) {
+Result<Embeddings> read_wink_embeddings(const std::string& path, const Keep& keep) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("{}: cannot read (fetch it with tools/train_entities/fetch_embeddings.sh)", path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_wink_embeddings(buffer.view(), path, keep);
+  return parse(in, path, keep);
 }
 
 std::string build_embedding_clusters(const Embeddings& embeddings, const ClusterOptions& options,
