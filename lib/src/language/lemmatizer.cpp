@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "chronicle/core/resources.hpp"
-#include "wordnet.hpp"
+#include "chronicle/wordnet/morphology.hpp"
 
 namespace chronicle::resources {
 void link_en_language();
@@ -24,7 +24,7 @@ struct LemmaTable {
 
 namespace {
 
-using detail::WordClass;
+using wordnet::WordClass;
 
 // ASCII lowercase, with the typographic apostrophe folded to '.
 std::string normalize(std::string_view form, bool lower) {
@@ -120,12 +120,12 @@ Result<void> parse_line(std::string_view line, std::size_t number, std::string_v
 }  // namespace
 
 Result<Lemmatizer> Lemmatizer::rules_only() {
-  if (auto ok = detail::wordnet_init(); !ok) return tl::unexpected(ok.error());
+  if (const auto& wn = wordnet::Morphology::installed(); !wn) return tl::unexpected(wn.error());
   return Lemmatizer(std::make_shared<const detail::LemmaTable>());
 }
 
 Result<Lemmatizer> Lemmatizer::load(std::string_view tsv, std::string_view name) {
-  if (auto ok = detail::wordnet_init(); !ok) return tl::unexpected(ok.error());
+  if (const auto& wn = wordnet::Morphology::installed(); !wn) return tl::unexpected(wn.error());
   auto table = std::make_shared<detail::LemmaTable>();
   std::size_t number = 0;
   std::size_t pos = 0;
@@ -161,7 +161,9 @@ std::string Lemmatizer::rule_lemma(std::string_view form, Upos upos, std::string
   std::string lower = normalize(form, true);
   std::optional<WordClass> word_class = inflected_class(xpos);
   if (!word_class || !has_letter(lower)) return lower;
-  if (std::optional<std::string> base = detail::wordnet_base(lower, *word_class)) return *base;
+  // (a Lemmatizer exists only where the morphology loaded: rules_only() and load() check it)
+  if (lower.size() <= 64)
+    if (std::optional<std::string> base = wordnet::Morphology::installed()->base(lower, *word_class)) return *base;
   return strip_suffix(lower, xpos);
 }
 
