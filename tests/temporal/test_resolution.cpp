@@ -261,3 +261,66 @@ TEST_CASE("spelled-out years and clock times with a date resolve", "[temporal][r
 TEST_CASE("years beyond the calendar's 1..9999 become fuzzy references, never negative dates", "[temporal][resolution]") {
   CHECK(values("Wheat was farmed there about 4,000 years ago.", 2005_y / 12 / 14) == "about 4,000 years ago=PAST_REF");
 }
+
+TEST_CASE("named holidays resolve to their day of the year", "[temporal][resolution][holiday]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      // the Tuesday after the first Monday: in 2016 November 1 is a Tuesday, Election Day the 8th
+      {"Voters will go to the polls on Election Day.", "Election Day=2016-11-08"},
+      {"Pilgrims will gather on Good Friday.", "Good Friday=2017-04-14"},
+      {"Offices will close on Martin Luther King Day.", "Martin Luther King Day=2017-01-16"},
+      {"Offices will close on Presidents' Day.", "Presidents' Day=2017-02-20"},
+      {"Florists will be busy before Mother's Day.", "Mother's Day=2017-05-14"},
+      {"Sales will rise before Father's Day.", "Father's Day=2017-06-18"},
+      {"Offices will close on Columbus Day.", "Columbus Day=2016-10-10"},
+      {"The parade will be held on Veterans Day.", "Veterans Day=2016-11-11"},
+      {"The sales will start on Boxing Day.", "Boxing Day=2016-12-26"},
+      {"Paris will celebrate Bastille Day.", "Bastille Day=2017-07-14"},
+      {"Wreaths will be laid on Armistice Day.", "Armistice Day=2016-11-11"},
+      {"It was a good Friday for stocks.", "Friday=2016-09-30"},   // lowercase: no holiday
+  }));
+  CAPTURE(text);
+  CHECK(values(text, 2016_y / 10 / 1) == expected);
+}
+
+TEST_CASE("titles, papers and ages that look like dates stay untagged, the dates beside them do not",
+          "[temporal][grammar]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"Baker said on ABC-TV's \"This Week With David Brinkley\" that talks failed.", ""},
+      {"\"This week we will win,\" he said.", "This week=2015-W51"},
+      {"This is VOA Today.", ""},
+      {"When Kopp was in his 30s, he moved; the victims were in their early 40s and 50s.", ""},
+      {"Prices fell in the 1930s.", "the 1930s=193"},
+      {"The Communist Party daily Granma said so, and the People's Daily agreed.", ""},
+      {"The Media Indonesia daily Monday also reported it.", "Monday=2015-12-14"},
+      {"It comes against a backdrop of daily Sunni-Shiite clashes.", "daily=P1D"},
+      {"Service stopped. Daily flights resumed.", "Daily=P1D"},
+      {"It cut the short term rating of the bank.", ""},
+      {"Stocks may fall in the short term.", "the short term=FUTURE_REF"},
+      {"Sales rose 20% annually.", ""},
+  }));
+  CAPTURE(text);
+  CHECK(values(text) == expected);
+}
+
+TEST_CASE("a day number joined to a month-day is a day of that month", "[temporal][resolution]") {
+  CHECK(values("NATO leaders meet on April 24 and 25.") == "April 24=2016-04-24|25=2016-04-25");
+  CHECK(values("Talks were held on Nov. 4 or 5.") == "Nov. 4=2015-11-04|5=2015-11-05");
+  // a number of things, or a clock time, after "and" is no day
+  CHECK(values("The bombs fell on April 4 and 25 people died.") == "April 4=2015-04-04");
+  CHECK(values("He came on April 4 and 25 percent left.") == "April 4=2015-04-04");
+  CHECK(values("It is open between 11 am and 4 pm.") == "11 am=2015-12-15T11:00|4 pm=2015-12-15T16:00");
+  CHECK(values("Between 10 and 25 people died.") == "");
+}
+
+TEST_CASE("hyphenated spans, trading days and quarterly sets", "[temporal][resolution]") {
+  auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"It ended a decades-long feud.", "decades-long=PXY"},
+      {"They held their third day-long meeting.", "day-long=P1D"},
+      {"The post-1959 politics split families.", "post-1959=1959"},
+      {"Eight trading days after Oct. 12 the index fell.", "Eight trading days=P8D|Oct. 12=2015-10-12"},
+      {"Unisys must pay interest every quarter.", "every quarter=P1Q"},
+      {"It will raise the money at a later date.", "a later date=FUTURE_REF"},
+  }));
+  CAPTURE(text);
+  CHECK(values(text) == expected);
+}

@@ -266,6 +266,9 @@ struct ResolveContext {
   std::optional<Period> last_quarter;              ///< the last quarter named anywhere before
   std::optional<Period> last_explicit;             ///< the last date written with its year
   std::optional<Period> last_month;                ///< the month of the last date naming its month
+  /// The day the expression just before this match named, when nothing but spaces lie between
+  /// them ("April 24" in "April 24 and 25"); set only for rules of value function `and_day`.
+  std::optional<date::year_month_day> adjacent_day;
   std::function<Direction()> direction;             ///< lazily asks the oracle
   std::string_view first_word;                      ///< the match's first token, for `$0`
 };

@@ -487,14 +487,15 @@ std::optional<TimeValue> fn_dur(const Captures& c, const std::vector<Arg>& args,
   return TimeValue::of(d, a.mod());
 }
 
-/// Normalizes "P1H" to "PT1H", "P1DE" to "P10Y": SET values built from unit codes.
+/// Normalizes "P1H" to "PT1H", "P1DE" to "P10Y": SET values built from unit codes. A quarter
+/// stays one ("every quarter" is P1Q): a set recurs with the calendar's quarters, not any 3 months.
 std::string normalize_set_value(const std::string& v) {
   if (v.size() < 3 || v[0] != 'P') return v;
   std::size_t i = 1;
   while (i < v.size() && (std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.')) ++i;
   if (i == 1) return v;
   const auto unit = unit_of(std::string_view(v).substr(i));
-  if (!unit) return v;
+  if (!unit || *unit == Unit::quarter) return v;
   return Duration{std::strtod(v.c_str() + 1, nullptr), *unit}.value();
 }
 
@@ -523,7 +524,17 @@ std::optional<TimeValue> fn_ref(const Captures& c, const std::vector<Arg>& args,
   return TimeValue::of(Ref::present);
 }
 
-/// The date of holiday `name` ("12-25", "thanksgiving", "easter", "labor", "memorial") in `year`.
+/// "25" in "April 24 and 25": a later day of the month of the day named just before.
+std::optional<TimeValue> fn_and_day(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
+  const Args a(c, args, ctx);
+  const auto d = a.integer("d");
+  if (!d || *d < 1 || !ctx.adjacent_day) return std::nullopt;
+  const year_month_day day = ctx.adjacent_day->year() / ctx.adjacent_day->month() / date::day{static_cast<unsigned>(*d)};
+  if (!day.ok() || sys_days{day} <= sys_days{*ctx.adjacent_day}) return std::nullopt;
+  return with_mod(Period::make_day(day), a.mod());
+}
+
+/// The date of holiday `name` ("12-25", "thanksgiving", "easter", "labor", "election" ...) in `year`.
 std::optional<year_month_day> holiday_in(std::string_view name, int year) {
   using namespace date;
   const date::year y{year};
@@ -535,6 +546,17 @@ std::optional<year_month_day> holiday_in(std::string_view name, int year) {
   if (name == "thanksgiving") return year_month_day{sys_days{y / November / Thursday[4]}};
   if (name == "labor") return year_month_day{sys_days{y / September / Monday[1]}};
   if (name == "memorial") return year_month_day{sys_days{y / May / Monday[last]}};
+  // US Election Day: the Tuesday after the first Monday of November
+  if (name == "election") return year_month_day{sys_days{y / November / Monday[1]} + days{1}};
+  if (name == "mlk") return year_month_day{sys_days{y / January / Monday[3]}};
+  if (name == "presidents") return year_month_day{sys_days{y / February / Monday[3]}};
+  if (name == "columbus") return year_month_day{sys_days{y / October / Monday[2]}};
+  if (name == "mothers") return year_month_day{sys_days{y / May / Sunday[2]}};
+  if (name == "fathers") return year_month_day{sys_days{y / June / Sunday[3]}};
+  if (name == "good_friday") {
+    const auto easter = holiday_in("easter", year);
+    return easter ? std::optional{year_month_day{sys_days{*easter} - days{2}}} : std::nullopt;
+  }
   if (name == "easter") {   // anonymous Gregorian computus
     const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
     const int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
@@ -605,7 +627,7 @@ constexpr FnName kValueFns[] = {
     {"weekend", tracked<fn_weekend>}, {"quarter", tracked<fn_quarter>}, {"half", tracked<fn_half>},
     {"season", tracked<fn_season>}, {"quarter_latest", tracked<fn_quarter_latest>}, {"decade", tracked<fn_decade>},
     {"century", tracked<fn_century>}, {"time", tracked<fn_time>}, {"dur", fn_dur}, {"set", fn_set},
-    {"ref", fn_ref}, {"holiday", tracked<fn_holiday>}};
+    {"ref", fn_ref}, {"holiday", tracked<fn_holiday>}, {"and_day", fn_and_day}};
 
 }  // namespace
 

@@ -116,6 +116,18 @@ class Pass {
     return it == s.begin() ? 0 : static_cast<std::uint32_t>(it - s.begin() - 1);
   }
 
+  /// The day of the last expression found, when it ends right before `next` (spaces between).
+  std::optional<date::year_month_day> adjacent_day(const detail::Token& next) const {
+    if (out_.empty() || !out_.back().value.period || !out_.back().value.period->year_known() ||
+        out_.back().value.period->granularity() != Granularity::day)
+      return std::nullopt;
+    const std::size_t end = out_.back().span.end;
+    if (next.span.begin < end) return std::nullopt;
+    const std::string_view between = text_.substr(end, next.span.begin - end);
+    if (between.find_first_not_of(" \t\n") != std::string_view::npos) return std::nullopt;
+    return out_.back().value.period->first_day();
+  }
+
   const Tagger::Impl& impl_;
   std::string_view text_;
   TextSpan range_;
@@ -147,8 +159,9 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
     if (anchors && !try_[i]) { ++i; continue; }
     std::optional<detail::Match> m = impl_.grammar.match_at(tokens, words_, i);
     if (!m) { ++i; continue; }
-    i = m->consumed_end;
     const detail::Rule& rule = *m->rule;
+    // A trailing context is looked at, not taken: "the Media Indonesia daily Monday" leaves Monday.
+    i = rule.elements.back().context ? m->last : m->consumed_end;
     if (!rule.fn) continue;
     const TextSpan span{tokens[m->first].span.begin, tokens[m->last - 1].span.end};
     const detail::Token& first = tokens[m->first];
@@ -168,6 +181,7 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
       return *direction;
     };
     ctx_.first_word = first.norm;
+    ctx_.adjacent_day = rule.fn_name == "and_day" ? adjacent_day(tokens[m->consumed_begin]) : std::nullopt;
     // "For the nine months, net rose from a year earlier": no quarter to compare in this sentence.
     std::optional<Period> quarter;
     if (ctx_.last_quarter && longer_period_sentence_ && is_quarterly(rule) &&
@@ -175,7 +189,11 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
       quarter = std::exchange(ctx_.last_quarter, std::nullopt);
     std::optional<TimeValue> value = rule.fn(m->captures, rule.args, ctx_);
     if (quarter) ctx_.last_quarter = quarter;
-    if (!value) continue;
+    if (!value) {
+      // "between 11 am and 4 pm": no day before the number, so the number is left to other rules
+      if (rule.fn_name == "and_day") i = m->consumed_begin + 1;
+      continue;
+    }
     if (longer_than_quarter(*value)) longer_period_sentence_ = sentence_id_of();
     // "about 4,000 years ago": a calendar year outside 1..9999 has no TIMEX3 date value; the
     // expression still says which side of the reference it lies on.
