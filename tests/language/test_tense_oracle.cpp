@@ -82,6 +82,10 @@ TEST_CASE("the POS oracle reads direction from the governing verb group", "[lang
       {"The agency has given the relatives until Friday to sign the paper.", "Friday", "2015-12-18"},
       {"The offer runs until Friday.", "Friday", "2015-12-18"},
       {"He has been held in secret until Friday, when prosecutors dropped the charges.", "Friday", "2015-12-11"},
+      // the end a term was moved to lies ahead, whatever the tense of the moving
+      {"The court postponed the hearing until Friday.", "Friday", "2015-12-18"},
+      {"The agency extended its deadline until 9 a.m. Friday.", "9 a.m. Friday", "2015-12-18T09:00"},
+      {"The lenders extended the credit line through Friday.", "Friday", "2015-12-18"},
       // an infinitive hanging on a present lies ahead; not what comes before it
       {"The sale is part of a program to pay down the loan by Friday.", "Friday", "2015-12-18"},
       {"He is to leave for Lebanon on Friday.", "Friday", "2015-12-18"},

@@ -105,12 +105,34 @@ TEST_CASE("prefilter edge cases give the same tags", "[temporal][prefilter]") {
       "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x 1990s",
       "2015-12-15\n\n\n12/15/2015 3:30pm o'clock U.S. a.m. p.m. 'till the '90s",
       "Sept.\n\n\"Monday’s\" meeting… «Tuesday» — Wednesday.\t\tTwo years ago; since 2014!Now?",
+      "Mr. Smith of Flint, Mich. Friday said Roe vs. Wade. He lives in the U.S. The talks end Dec. 15. "
+      "John F. Kennedy met him Jan. Then Sen. Smith left. Vitamin C. The end.",
   };
   for (const std::string& text : cases) {
     CAPTURE(text);
     check_same(text, date::year{2015} / 12 / 15);
     check_same(text, std::nullopt);
   }
+}
+
+TEST_CASE("the tense cue's sentences go on after abbreviations that end none", "[temporal][prefilter]") {
+  auto [text, expected] = GENERATE(table<std::string, std::size_t>({
+      {"Mr. Smith left on Friday.", 1},
+      {"It was Roe vs. Wade again on Friday.", 1},
+      {"The plant near Flint, Mich. Chrysler closed on Friday.", 1},
+      {"The plant is in Flint, Mich. The union struck on Friday.", 2},
+      {"The report reached President George W. Bush on Friday.", 1},
+      {"The talks end Dec. 15 in Vienna.", 1},
+      {"Exxon Corp. Chairman Lee Raymond spoke. He left.", 2},
+      {"They met on Friday. The talks ended.", 2},
+  }));
+  CAPTURE(text);
+  std::vector<TextSpan> sentences;
+  temporal::detail::split_sentences(text, {0, text.size()}, sentences);
+  CHECK(sentences.size() == expected);
+  temporal::detail::TokenStream ts;
+  temporal::detail::tokenize(text, {0, text.size()}, {}, ts);
+  CHECK(ts.sentences == sentences);
 }
 
 TEST_CASE("prefilter skips text without anchors", "[temporal][prefilter]") {

@@ -79,6 +79,28 @@ TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb form
       // a plan kept ("as planned") points nowhere; the tense of "began" decides
       {"The offensive began as previously planned Saturday night.", "Saturday", Direction::past},
       {"The offensive was planned for Saturday night.", "Saturday", Direction::future},
+      // a forward verb in the infinitive is ahead of the verb it hangs on
+      {"The group is to meet on Friday.", "Friday", Direction::future},
+      {"Diplomats were to meet Wednesday in New York.", "Wednesday", Direction::future},
+      {"Problems made it difficult for Sun to meet demand well into the summer.", "summer", Direction::past},
+      {"The rebels met to plan the attack on Friday.", "Friday", Direction::past},
+      // a clause of time takes the tense of the clause it hangs on, shifted back
+      {"Institutions were likely to buy its stock as soon as trading opened Monday.", "Monday", Direction::future},
+      {"The stock fell after reporting lower-than-expected earnings after the market closed Wednesday.", "Wednesday",
+       Direction::past},
+      {"He was arrested when police raided the house on Friday.", "Friday", Direction::past},
+      // "by"/"through" before the expression: a deadline or the end of a term, on the side of its verb
+      {"The sale, which had been expected, is part of a program to pay down $5 billion of a bridge loan by February.",
+       "February", Direction::future},
+      {"Lenders have extended Control Data up to $90 million in revolving loans through January.", "January",
+       Direction::future},
+      {"The storm is threatening to reach Manila by Friday.", "Friday", Direction::future},
+      {"The price had risen to $5 by March.", "March", Direction::past},
+      {"The company completed the sale by February.", "February", Direction::past},
+      // the temporal splitter goes on after titles, initials, "vs." and states before a name
+      {"The panel is due to report to President George W. Bush on Friday.", "Friday", Direction::future},
+      {"Fans will watch Russia vs. Turkey on Friday.", "Friday", Direction::future},
+      {"Chrysler will idle its plant in Flint, Mich. Friday.", "Friday", Direction::future},
   }));
   CAPTURE(sentence);
   CHECK(direction_of(sentence, expression) == expected);
@@ -107,6 +129,29 @@ TEST_CASE("bare weekdays and month-days resolve in the sentence's direction", "[
   }));
   CAPTURE(text);
   CHECK(values(text) == expected);
+}
+
+TEST_CASE("on a Sunday the week just finished is the publication date's own ISO week", "[temporal][resolution]") {
+  // Sunday, March 22, 1998 ends ISO week 1998-W12 (March 16-22).
+  const auto sunday = 1998_y / 3 / 22;
+  CHECK(values("Adams met President Clinton last week.", sunday) == "last week=1998-W12");
+  CHECK(values("Netanyahu's comments early last week angered Damascus.", sunday) == "early last week=1998-W12");
+  CHECK(values("The panel will meet this week.", sunday) == "this week=1998-W13");
+  CHECK(values("The strike ended earlier this week.", sunday) == "earlier this week=1998-W12");
+  CHECK(values("The panel will meet next week.", sunday) == "next week=1998-W13");
+  // any other day: the ISO week before, this one, the next
+  const auto saturday = 1998_y / 3 / 21;
+  CHECK(values("Adams met President Clinton last week.", saturday) == "last week=1998-W11");
+  CHECK(values("The panel will meet this week.", saturday) == "this week=1998-W12");
+}
+
+TEST_CASE("a season ahead is the next one, a season past the last", "[temporal][resolution]") {
+  // February 6, 1998 lies in the winter of 1997 (December 1997 - February 1998).
+  const auto feb = 1998_y / 2 / 6;
+  CHECK(values("Manufacturing is going to start getting beat up in the spring.", feb) == "the spring=1998-SP");
+  CHECK(values("Sales collapsed in the spring.", feb) == "the spring=1997-SP");
+  CHECK(values("Sales will recover in the summer.", 1989_y / 10 / 26) == "the summer=1990-SU");
+  CHECK(values("Sales collapsed in the summer.", 1989_y / 10 / 26) == "the summer=1989-SU");
 }
 
 TEST_CASE("a word before a month-day fixes its side whatever the tense", "[temporal][resolution]") {
@@ -142,9 +187,16 @@ TEST_CASE("words that look like dates but are not stay untagged", "[temporal][gr
   auto text = GENERATE(as<std::string>{}, "He told USA TODAY about it.", "It may rain.", "Day One of the trial began.",
                        "The Cold War ended.", "They march on the capital.", "Czech Foreign Minister Jan Kavan spoke.",
                        "He owns 1500 acres.", "The 6-year-old boy smiled.", "It cost $2015.",
-                       "They joined the annual March for Life.", "She led the ``March of the Mothers.''");
+                       "They joined the annual March for Life.", "She led the ``March of the Mothers.''",
+                       "Ma Jun, an environmental consultant, wrote the book.", "Mullah Sher Jan was among the dead.");
   CAPTURE(text);
   CHECK(values(text) == "");
+}
+
+TEST_CASE("a short month after a word that opens sentences, or with its dot, day or year, is a month", "[temporal][grammar]") {
+  CHECK(values("In Jun, sales rose.") == "Jun=2015-06");
+  CHECK(values("Sales rose in Jun.") == "Jun.=2015-06");
+  CHECK(values("Ma Jun wrote on Jun 5.") == "Jun 5=2015-06-05");
 }
 
 TEST_CASE("without a DCT, relative expressions anchor on the last explicit date", "[temporal][narrative]") {
@@ -152,6 +204,19 @@ TEST_CASE("without a DCT, relative expressions anchor on the last explicit date"
         "June 3, 1998=1998-06-03|Two days later=1998-06-05");
   CHECK(values("The talks resumed on Friday.", std::nullopt) == "Friday=XXXX-WXX-5");
   CHECK(values("He was born on December 18.", std::nullopt) == "December 18=XXXX-12-18");
+}
+
+TEST_CASE("without a DCT, a weekday after the story moved on lies on or after the day it reached", "[temporal][narrative]") {
+  CHECK(values("The treaty was signed on June 3, 1998. Two days later the talks resumed. On Monday, protests began.",
+               std::nullopt) == "June 3, 1998=1998-06-03|Two days later=1998-06-05|Monday=1998-06-08");
+  CHECK(values("The treaty was signed on June 3, 1998. Two days later the talks resumed. On Friday, protests began.",
+               std::nullopt) == "June 3, 1998=1998-06-03|Two days later=1998-06-05|Friday=1998-06-05");
+  // before the story moves on, and "the previous Friday", as before
+  CHECK(values("The treaty was signed on June 3, 1998. Protests had begun on Monday.", std::nullopt) ==
+        "June 3, 1998=1998-06-03|Monday=1998-06-01");
+  CHECK(values("The treaty was signed on June 3, 1998. Two days later the talks resumed. They had broken down "
+               "the previous Monday.", std::nullopt) ==
+        "June 3, 1998=1998-06-03|Two days later=1998-06-05|the previous Monday=1998-06-01");
 }
 
 TEST_CASE("anaphoric periods anchor on the last date written with its year", "[temporal][resolution]") {

@@ -43,6 +43,13 @@ TextSpan window(std::string_view text, TextSpan sentence, TextSpan expression) {
   return {begin, end};
 }
 
+std::string lowercase(std::string_view form) {
+  std::string lower(form);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return lower;
+}
+
 /// "until", "till": the expression after them ends a state.
 bool until_word(std::string_view form) {
   return form == "until" || form == "Until" || form == "till" || form == "Till";
@@ -103,6 +110,18 @@ std::optional<TimeDirection> end_of_present_state(const Reading& r) {
   return std::nullopt;
 }
 
+/// "has extended Control Data $90 million in loans through January", "postponed the vote until
+/// Tuesday": the end a term was moved to lies ahead of the moving, whatever its tense.
+std::optional<TimeDirection> extended_term(const Reading& r) {
+  if (r.first == 0 || r.first >= r.words.size() || r.g.head >= r.first) return std::nullopt;
+  const std::string before = lowercase(r.words[r.first - 1].span.of(r.text));
+  if (before != "until" && before != "till" && before != "through" && before != "by") return std::nullopt;
+  constexpr std::array<std::string_view, 6> kMoves{"extend", "postpone", "delay", "defer", "adjourn", "reschedule"};
+  const std::string_view lemma = r.words[r.g.head].lemma;
+  if (std::find(kMoves.begin(), kMoves.end(), lemma) == kMoves.end()) return std::nullopt;
+  return TimeDirection::future;
+}
+
 /// "On Friday, the government planned to pay": a fronted adverbial dates the plan, not the payment.
 std::optional<TimeDirection> fronted_plan(const Reading& r) {
   const VerbGroup& g = r.g;
@@ -128,13 +147,6 @@ std::optional<TimeDirection> infinitive_of_present(const Reading& r) {
   // "the second team in 50 years to reach the final": what comes before an infinitive is no adjunct of it
   if (g.head >= r.first) return std::nullopt;
   return TimeDirection::future;
-}
-
-std::string lowercase(std::string_view form) {
-  std::string lower(form);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return lower;
 }
 
 /// Whether word `k` opens a clause of time ("when", "once", "after", "as soon as"), whose tense
@@ -167,8 +179,9 @@ std::optional<TimeDirection> clause_of_time(const Reading& r) {
 }
 
 /// The rules in order; the first that speaks decides, else the governing group's direction.
-constexpr std::array<std::optional<TimeDirection> (*)(const Reading&), 7> kRules{
-    scheduled_object, arrangement, end_of_present_state, fronted_plan, could, infinitive_of_present, clause_of_time};
+constexpr std::array<std::optional<TimeDirection> (*)(const Reading&), 8> kRules{
+    scheduled_object, arrangement, end_of_present_state, extended_term, fronted_plan, could, infinitive_of_present,
+    clause_of_time};
 
 }  // namespace
 

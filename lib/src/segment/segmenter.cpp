@@ -187,4 +187,16 @@ std::vector<Token> tokenize(std::string_view text, TextSpan range) {
   return tokens;
 }
 
+AbbreviationEnd abbreviation_end(std::string_view word) {
+  switch (detail::lexicon().abbreviation(word)) {
+    case detail::AbbrevClass::none: return AbbreviationEnd::none;
+    case detail::AbbrevClass::title:
+    case detail::AbbrevClass::number:
+    case detail::AbbrevClass::never_final: return AbbreviationEnd::never;
+    default: return AbbreviationEnd::maybe;
+  }
+}
+
+bool is_sentence_starter(std::string_view word) { return detail::lexicon().is_sentence_starter(word); }
+
 }  // namespace chronicle::segment

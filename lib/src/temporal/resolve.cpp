@@ -256,6 +256,17 @@ std::optional<Period> apply_part(const Period& day, const Args& a) {
   return day;
 }
 
+/// How many periods `n` moves from the reference's. On a Sunday the week just finished is the
+/// reference's own ISO week (Monday to Saturday), and the one starting tomorrow is "this week" to
+/// a sentence looking ahead: "Clinton last week", written on Sunday, March 22, is March 16-21.
+int week_shift(const Args& a, Granularity g, const year_month_day& ref) {
+  const int n = a.integer("n").value_or(0);
+  if (g != Granularity::week || date::weekday{sys_days{ref}} != date::Sunday) return n;
+  if (n == -1) return 0;
+  if (n == 0 && direction(a) == Direction::future) return 1;
+  return n;
+}
+
 std::optional<TimeValue> fn_rel(const Captures& c, const std::vector<Arg>& args, ResolveContext& ctx) {
   const Args a(c, args, ctx);
   const auto unit = unit_of(a.str("unit").value_or("D"));
@@ -265,7 +276,7 @@ std::optional<TimeValue> fn_rel(const Captures& c, const std::vector<Arg>& args,
   if (!ctx.reference) return unresolved(g, mod);
   if (*unit == Unit::year && quarter_context(ctx) && a.has("quarterly"))
     return with_mod(quarter_context(ctx)->shifted(4 * a.integer("n").value_or(0)), mod);
-  const Period p = Period::containing(*ctx.reference, g).shifted(a.integer("n").value_or(0));
+  const Period p = Period::containing(*ctx.reference, g).shifted(week_shift(a, g, *ctx.reference));
   if (g == Granularity::day) return with_mod(apply_part(p, a), mod);
   return with_mod(p, mod);
 }
@@ -303,7 +314,16 @@ std::optional<TimeValue> fn_weekday(const Captures& c, const std::vector<Arg>& a
     dir = forced == "past" ? Direction::past : forced == "future" ? Direction::future : direction(a);
   }
   // `anchored`: "the previous Friday" is the one before the last day the text named.
-  const year_month_day base = a.has("anchored") && ctx.last_day ? *ctx.last_day : *ctx.reference;
+  year_month_day base = a.has("anchored") && ctx.last_day ? *ctx.last_day : *ctx.reference;
+  // Narrative mode: the reference is the last date the text wrote out, itself in the writer's
+  // past, so the tense says nothing of which side of it a weekday lies on. Once the story has
+  // moved on from it ("Two days later ..."), a bare weekday is the nearest on or after the day
+  // it reached: "On Monday, protests began".
+  if (ctx.narrative && n == 0 && !a.has("dir") && !a.has("anchored") && ctx.last_day &&
+      sys_days{*ctx.last_day} > sys_days{*ctx.reference}) {
+    base = *ctx.last_day;
+    dir = Direction::future;
+  }
   auto day = resolve_weekday(base, *d, n, dir);
   if (!day) return std::nullopt;
   // `shift`: "the day before last Tuesday's hearing".
@@ -387,6 +407,10 @@ std::optional<TimeValue> indexed(const Args& a, Granularity g, std::string_view 
     if (*n > 0 && *index <= current.index()) ++year;
   } else if (direction(a) == Direction::past && *index > current.index()) {
     --year;
+  } else if (g == Granularity::season && direction(a) == Direction::future && *index < current.index()) {
+    // "in the spring", written in February (the winter of the year before), lies ahead; a
+    // quarter is not: "expects to report a third-quarter loss" in October reports the one past.
+    ++year;
   }
   return with_mod(Period::make_indexed(date::year{year}, g, *index), mod);
 }

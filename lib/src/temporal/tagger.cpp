@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "chronicle/core/resources.hpp"
+#include "chronicle/segment/segmenter.hpp"
 #include "grammar.hpp"
 #include "prefilter.hpp"
 
@@ -76,8 +77,24 @@ bool opens_restatement(std::string_view between) {
   return bracket;
 }
 
-bool is_quarterly(const detail::Rule& rule) {
-  return std::any_of(rule.args.begin(), rule.args.end(), [](const detail::Arg& a) { return a.key == "quarterly"; });
+bool has_arg(const detail::Rule& rule, std::string_view key) {
+  return std::any_of(rule.args.begin(), rule.args.end(), [&](const detail::Arg& a) { return a.key == key; });
+}
+
+bool is_quarterly(const detail::Rule& rule) { return has_arg(rule, "quarterly"); }
+
+/// "Ma Jun", "Wang Jun": a month's short form without its dot right after a capitalized word is a
+/// given name (a rule's `name_guard`), unless that word is one that opens sentences ("In Jun",
+/// "Since Jan"). A day or a year after it would have made a longer date match.
+bool given_name(std::string_view text, const std::vector<detail::Token>& tokens, detail::WordInfos words,
+                const detail::Match& m) {
+  if (m.last != m.first + 1 || m.first == 0 || !words[m.first]) return false;
+  const auto& lex = words[m.first]->lex;
+  if (std::none_of(lex.begin(), lex.end(), [](const detail::LexEntry& e) { return e.abbr; })) return false;
+  const detail::Token& name = tokens[m.first - 1];
+  if (name.kind != detail::TokenKind::word || !name.capitalized || name.all_caps || name.norm.size() < 2) return false;
+  if (words[m.first - 1] && !words[m.first - 1]->lex.empty()) return false;   // "Friday Jun": a grammar word
+  return !segment::is_sentence_starter(name.span.of(text));
 }
 
 /// One tagging pass over a document: the resolution context and sentence lookup that carry over
@@ -163,6 +180,7 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
     // A trailing context is looked at, not taken: "the Media Indonesia daily Monday" leaves Monday.
     i = rule.elements.back().context ? m->last : m->consumed_end;
     if (!rule.fn) continue;
+    if (has_arg(rule, "name_guard") && given_name(text_, tokens, words_, *m)) continue;
     const TextSpan span{tokens[m->first].span.begin, tokens[m->last - 1].span.end};
     const detail::Token& first = tokens[m->first];
     // The sentence and the direction are only looked up when a value needs them.

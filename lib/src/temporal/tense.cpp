@@ -75,12 +75,16 @@ class CueOracle final : public TenseOracle {
     std::size_t clause_begin = e_first;
     while (clause_begin > 0 && clause_begin < words.size() && !words[clause_begin].clause_break_before) --clause_begin;
     const auto cue_at = [&](std::size_t k) {
-      return words[k].lower == "until" || words[k].lower == "till" ? until(words, k, clause_begin, after_end) : cue(words, k);
+      if (words[k].lower == "until" || words[k].lower == "till") return until(words, k, clause_begin, after_end);
+      if (k + 1 == e_first && (words[k].lower == "by" || words[k].lower == "through"))
+        return deadline(text, words, k, clause_begin);
+      return cue(words, k);
     };
     // The nearest cue decides; at equal distance the one before the expression.
     for (std::size_t distance = 1; distance <= e_first || e_last + distance - 1 < after_end; ++distance) {
       if (distance <= e_first)
-        if (const Direction d = cue_at(e_first - distance); d != Direction::unknown) return d;
+        if (const Direction d = cue_at(e_first - distance); d != Direction::unknown)
+          return d == Direction::past ? time_clause(text, words, e_first - distance).value_or(d) : d;
       if (e_last + distance - 1 < after_end)
         if (const Direction d = cue_at(e_last + distance - 1); d != Direction::unknown) return d;
     }
@@ -120,6 +124,61 @@ class CueOracle final : public TenseOracle {
     return Direction::future;
   }
 
+  /// "by February", "through January" (the expression their object: a deadline or the end of a
+  /// term, never the agent of "by") lie on the side of the verb they hang on: ahead of an
+  /// infinitive or a modal ("a program to pay down the loan by February"), of what is put off or
+  /// extended ("has extended loans through January"), else on the side its tense says.
+  Direction deadline(std::string_view text, std::span<const Word> words, std::size_t at,
+                     std::size_t clause_begin) const {
+    static constexpr std::string_view kAhead[] = {"to",     "be",  "will", "would", "shall",
+                                                  "must",   "can", "may",  "might", "should"};
+    // words back to the verb: "to pay down $5 billion of a $6 billion bridge loan by"
+    constexpr std::size_t kReach = 9;
+    for (std::size_t k = at; k-- > clause_begin && at - k <= kReach;) {
+      const std::string_view w = words[k].lower;
+      // "rose to $5 by March", "up to $90 million": "to" before an amount is no infinitive
+      if (w == "to" && amount_after(text, words, k)) continue;
+      if (tables_.defer.contains(w) || std::find(std::begin(kAhead), std::end(kAhead), w) != std::end(kAhead))
+        return Direction::future;
+      if (const Direction d = cue(words, k); d != Direction::unknown) return d;
+    }
+    return Direction::unknown;
+  }
+
+  /// Whether a number comes between word `k` and the next word.
+  static bool amount_after(std::string_view text, std::span<const Word> words, std::size_t k) {
+    const std::size_t end = k + 1 < words.size() ? words[k + 1].span.begin : text.size();
+    for (std::size_t i = words[k].span.end; i < end && i < text.size(); ++i)
+      if (text[i] >= '0' && text[i] <= '9') return true;
+    return false;
+  }
+
+  /// "institutions were likely to buy as soon as trading opened Monday": a clause of time tells its
+  /// event in the tense of the clause it hangs on shifted back, so the past verb `k` heading one
+  /// lies ahead when the verb before the subordinator does.
+  std::optional<Direction> time_clause(std::string_view text, std::span<const Word> words, std::size_t k) const {
+    static constexpr std::string_view kSubordinators[] = {"when", "once", "after", "before"};
+    constexpr std::size_t kSubject = 4;   // words between the subordinator and its verb, and one
+    constexpr std::size_t kReach = 8;     // words back from the subordinator to the verb it hangs on
+    std::optional<std::size_t> sub;
+    for (std::size_t j = k; j-- > 0 && k - j <= kSubject;) {
+      const std::string_view w = words[j].lower;
+      if (std::find(std::begin(kSubordinators), std::end(kSubordinators), w) != std::end(kSubordinators)) sub = j;
+      else if (w == "as" && j >= 2 && words[j - 1].lower == "soon" && words[j - 2].lower == "as") sub = j - 2;
+      if (sub || words[j].clause_break_before) break;
+    }
+    if (!sub) return std::nullopt;
+    for (std::size_t j = *sub; j-- > 0 && *sub - j <= kReach;) {
+      // "lower-than-expected earnings": a word of a hyphenated compound is no verb
+      const TextSpan w = words[j].span;
+      if ((w.begin > 0 && text[w.begin - 1] == '-') || (w.end < text.size() && text[w.end] == '-')) continue;
+      if (const Direction d = cue(words, j); d != Direction::unknown)
+        return d == Direction::future ? std::optional(Direction::future) : std::nullopt;
+      if (words[j].clause_break_before) break;
+    }
+    return std::nullopt;
+  }
+
   /// A forward cue word ("planning", "due", "set to").
   bool forward(std::span<const Word> words, std::size_t k) const {
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(words[k].lower)) return true;
@@ -137,6 +196,26 @@ class CueOracle final : public TenseOracle {
     return std::nullopt;
   }
 
+  /// "the group is to meet on Friday", "were to meet Wednesday", "made it difficult for Sun to
+  /// meet demand into the summer": a forward verb in the infinitive ("to meet", "to plan") is
+  /// ahead of the verb it hangs on, so that verb's tense decides: a present or forward one puts it
+  /// ahead, a past one behind.
+  std::optional<Direction> forward_infinitive(std::span<const Word> words, std::size_t k) const {
+    if (k < 2 || words[k - 1].lower != "to" || words[k].clause_break_before || words[k - 1].clause_break_before)
+      return std::nullopt;
+    static constexpr std::string_view kPresent[] = {"is", "are", "am", "be", "'s"};
+    constexpr std::size_t kReach = 6;   // words back from "to" to the verb it hangs on
+    // "were to meet Wednesday": an arrangement, ahead in the past as in the present
+    if (words[k - 2].lower == "was" || words[k - 2].lower == "were") return Direction::future;
+    for (std::size_t j = k - 1; j-- > 0 && k - 1 - j <= kReach;) {
+      if (std::find(std::begin(kPresent), std::end(kPresent), words[j].lower) != std::end(kPresent))
+        return Direction::future;
+      if (const Direction d = cue(words, j); d != Direction::unknown) return d;
+      if (words[j].clause_break_before) break;
+    }
+    return Direction::future;
+  }
+
   Direction cue(std::span<const Word> words, std::size_t k) const {
     if (const auto group = verb_group(words, k)) return *group;
     const std::string_view w = words[k].lower;
@@ -145,7 +224,10 @@ class CueOracle final : public TenseOracle {
       return Direction::unknown;
     if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(w)) return Direction::future;
     const auto it = tables_.words.find(w);
-    if (it != tables_.words.end() && it->second == Direction::future) return Direction::future;
+    if (it != tables_.words.end() && it->second == Direction::future) {
+      if (const auto infinitive = forward_infinitive(words, k)) return *infinitive;
+      return Direction::future;
+    }
     if (w.ends_with("'ll")) return Direction::future;
     if (k > 0) {
       // "be held", "to be signed", "will be decided": a participle after an auxiliary is no past

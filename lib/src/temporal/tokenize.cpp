@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "chronicle/segment/segmenter.hpp"
 #include "grammar.hpp"
 
 namespace chronicle::temporal::detail {
@@ -67,6 +68,28 @@ std::size_t word_end(std::string_view t, std::size_t i, std::size_t end) {
   return i;
 }
 
+/// Whether the terminal `text[dot]` may end a sentence before the token `text[next]` (a word, or
+/// empty when the next token is none). After a listed abbreviation ("vs.", "Calif.", "Dec.", "Mr.")
+/// or a single capital ("John F. Kennedy") a sentence ends only when the abbreviation may end one
+/// and a common sentence starter follows: "in Flint, Mich. Chrysler said", "Russia vs. Turkey" and
+/// "on Dec. 15" go on, "Apple Inc. The company" ends. `lower` bounds the look back to the word.
+bool may_end_at(std::string_view text, std::size_t lower, std::size_t dot, TextSpan next) {
+  if (text[dot] != '.') return true;
+  std::size_t q = dot;
+  while (q > lower && is_alpha(text[q - 1])) --q;
+  if (q == dot || (q > lower && (is_digit(text[q - 1]) || text[q - 1] == '.'))) return true;
+  const std::string_view word = text.substr(q, dot + 1 - q);
+  const segment::AbbreviationEnd end =
+      word.size() == 2 && is_upper(word[0]) ? segment::AbbreviationEnd::maybe : segment::abbreviation_end(word);
+  if (end == segment::AbbreviationEnd::none) return true;
+  if (end == segment::AbbreviationEnd::never || next.begin == next.end) return false;
+  // "Mr." is a starter with its period
+  const std::string_view starter = text.substr(next.begin, next.end - next.begin);
+  return segment::is_sentence_starter(starter) ||
+         (next.end < text.size() && text[next.end] == '.' &&
+          segment::is_sentence_starter(text.substr(next.begin, next.end + 1 - next.begin)));
+}
+
 void assign_sentences(std::string_view text, TokenStream& out) {
   std::uint32_t sentence = 0;
   std::size_t sentence_begin = out.tokens.empty() ? 0 : out.tokens.front().span.begin;
@@ -96,8 +119,10 @@ void assign_sentences(std::string_view text, TokenStream& out) {
     }
     if (n >= out.tokens.size()) break;
     const Token& start = out.tokens[n];
-    if (start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct ||
-        next.kind == TokenKind::paragraph) {
+    const std::size_t lower = out.tokens.front().span.begin;
+    if (next.kind == TokenKind::paragraph ||
+        ((start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct) &&
+         may_end_at(text, lower, t.span.begin, start.kind == TokenKind::word ? start.span : TextSpan{}))) {
       close(out.tokens[n - 1].span.end);
       sentence_begin = start.span.begin;
       k = n - 1;
@@ -316,8 +341,9 @@ void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan
         last = start;
         if (!cursor.next(start)) { more = false; break; }
       }
-      if (more && (start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct ||
-                   next.kind == TokenKind::paragraph)) {
+      if (more && (next.kind == TokenKind::paragraph ||
+                   ((start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct) &&
+                    may_end_at(text, begin, p, start.kind == TokenKind::word ? start.span : TextSpan{})))) {
         out.push_back({sentence_begin, last.span.end});
         sentence_begin = start.span.begin;
       }

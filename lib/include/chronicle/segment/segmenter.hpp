@@ -44,4 +44,18 @@ std::vector<Token> tokenize(std::string_view text, TextSpan range);
 /// True when the line `text[range]` is web boilerplate rather than article content.
 bool is_boilerplate_line(std::string_view line);
 
+/// What a listed abbreviation (abbreviations.tsv) says of a sentence end at its period.
+enum class AbbreviationEnd {
+  none,          ///< not a listed abbreviation: the period is an ordinary one
+  never,         ///< a title, "No." or "vs.": no sentence ends there ("Mr. Kerry", "Russia vs. Turkey")
+  maybe,         ///< a month, company, state... ("Dec.", "Inc.", "Calif."): one may
+};
+
+/// What the abbreviation `word`, its period included ("Calif.", "MR."), says of a sentence end.
+AbbreviationEnd abbreviation_end(std::string_view word);
+
+/// True when `word` commonly begins a sentence ("The", "He", "Mr."): after an abbreviation that
+/// may end one, a sentence ends only before such a word.
+bool is_sentence_starter(std::string_view word);
+
 }  // namespace chronicle::segment
