@@ -41,3 +41,19 @@ TEST_CASE("a NUL byte near the start marks a file as binary", "[core][utf8]") {
   CHECK(utf8::looks_binary(std::string("PK\x03\x04\0\0", 6)));
   CHECK_FALSE(utf8::looks_binary("plain text"));
 }
+
+TEST_CASE("an invalid byte is found at any offset after long ASCII runs", "[core][utf8]") {
+  // ASCII is skipped eight bytes at a time: the bad byte is tried at every offset of a block.
+  for (std::size_t at = 0; at <= 33; ++at) {
+    std::string text(40, 'a');
+    CHECK_FALSE(utf8::find_invalid(text).has_value());
+    text[at] = '\xFF';
+    CAPTURE(at);
+    REQUIRE(utf8::find_invalid(text).has_value());
+    CHECK(*utf8::find_invalid(text) == at);
+    text[at] = '\xC3';   // a lead byte whose continuation is ASCII
+    CHECK(*utf8::find_invalid(text) == at);
+    text.replace(at, 2, "\xC3\xA9");   // valid again
+    CHECK_FALSE(utf8::find_invalid(text).has_value());
+  }
+}

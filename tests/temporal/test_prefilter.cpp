@@ -160,3 +160,39 @@ TEST_CASE("the embedded grammar has a prefilter", "[temporal][prefilter]") {
   CHECK(std::find(keys.begin(), keys.end(), "the") == keys.end());
   if (std::getenv("CHRONICLE_PRINT_ANCHORS")) fmt::print("{}\n", fmt::join(keys, " "));
 }
+
+TEST_CASE("prefilter finds anchor letter runs in any case, length and position", "[temporal][prefilter]") {
+  // Letter runs are cut eight bytes at a time and most are dismissed by their length, first and
+  // last letter before any hashing: runs that share those with a key, or that hold a key with one
+  // letter more, are no anchor; a key in capitals, glued to digits or punctuation still is.
+  auto grammar = temporal::detail::compile("wd\t<weekday>\tweekday\tFriday\tx\n",
+                                           "weekday\tfriday\t5\nweekday\twednesday\t3\nweekday\tthanksgiving\t4\n");
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  const auto [word, anchor] = GENERATE(table<std::string, bool>({
+      {"friday", true},
+      {"FRIDAY", true},
+      {"fxiday", false},          // the shape of "friday", another word
+      {"fridays", false},
+      {"xfriday", false},
+      {"WEDNESDAY", true},
+      {"wednesdax", false},
+      {"(Thanksgiving),", true},
+      {"Thanksgivings", false},
+      {"12thanksgiving", true},
+      {"friday's", true},
+      {"ab-Friday-cd", true},
+  }));
+  for (std::size_t pad = 0; pad < 9; ++pad) {
+    const std::string text = std::string(pad, 'x') + " some words " + word + " and more words after it";
+    CAPTURE(text);
+    std::vector<TextSpan> windows;
+    filter.windows(text, {0, text.size()}, windows);
+    CHECK(windows.empty() == !anchor);
+    if (anchor) {
+      REQUIRE(windows.size() == 1);
+      CHECK(std::string_view(text).substr(windows[0].begin, windows[0].size()).find(word) != std::string_view::npos);
+    }
+  }
+}

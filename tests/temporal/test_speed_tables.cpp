@@ -1,7 +1,10 @@
 // The tables that make tagging fast must answer exactly what the slow paths answer. (WordNet's
 // morphology in memory is checked against the library in tests/wordnet.)
 
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -103,4 +106,76 @@ TEST_CASE("rules gathered by the next token match as a plain search does", "[tem
   }));
   CAPTURE(text, i);
   CHECK(match_at(*g, text, i) == expected);
+}
+
+// The word table hashes a word a block of eight bytes at a time (two overlapping reads for most
+// words): every length up to a few blocks must find exactly its own word, not one that differs in
+// a single byte, whichever byte that is.
+
+TEST_CASE("the word table finds each word of every length and no near miss", "[temporal][grammar]") {
+  WordTable table;
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= 20; ++n) {
+    std::string w;
+    for (std::size_t k = 0; k < n; ++k) w += static_cast<char>('a' + (k * 7 + n) % 26);
+    words.push_back(w);
+    table.insert(w, WordInfo{});
+  }
+  for (const std::string& w : words) {
+    CAPTURE(w);
+    const WordInfo* found = table.find(w);
+    REQUIRE(found != nullptr);
+    CHECK(words[found->id] == w);
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      std::string near = w;
+      near[k] = near[k] == 'z' ? 'y' : 'z';
+      CAPTURE(near);
+      if (std::find(words.begin(), words.end(), near) == words.end()) CHECK(table.find(near) == nullptr);
+    }
+    CHECK(table.find(std::string_view(w).substr(1)) != found);
+  }
+  CHECK(table.find("") == nullptr);
+}
+
+// The tokenizer classifies a word's bytes a block of eight at a time: its end, its capitals and
+// its digits must come out the same wherever they fall in a block, and past it.
+
+TEST_CASE("word tokens are cut and flagged the same at every length", "[temporal][grammar]") {
+  const auto [word, all_caps, digit] = GENERATE(table<std::string, bool, bool>({
+      {"A", false, false},
+      {"NATO", true, false},
+      {"ABCDEFGH", true, false},
+      {"ABCDEFGHI", true, false},
+      {"ABCDEFGHIJKLMNOPQ", true, false},
+      {"ABCDEFGHIJKLMNOPq", false, false},
+      {"aBCDEFGHIJKLMNOPQ", false, false},
+      {"ABCDEFGh", false, false},
+      {"abcdefgh9", false, true},
+      {"abcdefghijklmnop7q", false, true},
+      {"Wednesday", false, false},
+      {"WEDNESDAY", true, false},
+      {"DON'T", true, false},
+      {"U.S.", true, false},
+      {"ABCDEFG\xC3\x89", true, false},   // a non-ASCII byte ends the word
+  }));
+  for (const std::string_view before : {"", " ", "xxxxxxx "}) {
+    for (const std::string_view after : {"", " ", ",", " tail of the text", "."}) {
+      const std::string text = std::string(before) + word + std::string(after);
+      TokenStream ts;
+      tokenize(text, {0, text.size()}, {}, ts);
+      CAPTURE(text);
+      const Token* t = nullptr;
+      for (const Token& tok : ts.tokens)
+        if (tok.span.begin == before.size()) t = &tok;
+      REQUIRE(t != nullptr);
+      const std::string_view expected = word.ends_with("\xC3\x89") ? std::string_view(word).substr(0, 7) : std::string_view(word);
+      CHECK(t->span.of(text) == expected);
+      CHECK(t->all_caps == all_caps);
+      CHECK(t->digit == digit);
+      CHECK(t->capitalized == (word[0] >= 'A' && word[0] <= 'Z'));
+      std::string lowered(expected);
+      for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      CHECK(t->norm == lowered);
+    }
+  }
 }

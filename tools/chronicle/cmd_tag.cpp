@@ -1,7 +1,6 @@
 // chronicle tag: the temporal expressions of each document, as JSON Lines, TimeML or text.
 
 #include <iostream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -56,6 +55,12 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+/// Appends `n` in decimal (fmt::format_int: no format string to parse, no allocation).
+void append_number(std::string& out, std::size_t n) {
+  const fmt::format_int digits(n);
+  out.append(digits.data(), digits.size());
+}
+
 /// One JSON Lines record of `tag --format json`, appended to `out` (fields in the documented order).
 void append_tag_json(std::string& out, const ingest::Document& doc, const std::vector<temporal::Timex>& timexes) {
   auto field = [&](std::string_view key) {
@@ -86,10 +91,10 @@ void append_tag_json(std::string& out, const ingest::Document& doc, const std::v
     if (k > 0) out += ',';
     out += '{';
     field("begin");
-    fmt::format_to(std::back_inserter(out), "{}", raw.begin);
+    append_number(out, raw.begin);
     out += ',';
     field("end");
-    fmt::format_to(std::back_inserter(out), "{}", raw.end);
+    append_number(out, raw.end);
     out += ',';
     field("text");
     append_json_string(out, raw.of(original));

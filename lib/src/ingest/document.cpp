@@ -1,5 +1,6 @@
 #include "chronicle/ingest/document.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace chronicle::ingest {
@@ -25,7 +26,7 @@ std::string_view to_string(Format format) {
 }
 
 std::string format_date(date::year_month_day day) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
                      static_cast<unsigned>(day.day()));
 }
 

@@ -5,6 +5,7 @@
 #include <zstd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -204,6 +205,7 @@ class RecordScanner {
   bool string(std::string* out) {
     if (!eat('"')) return false;
     std::size_t run = p_;   // start of the bytes copied as they are
+    skip_plain();
     while (p_ < s_.size()) {
       const auto c = static_cast<unsigned char>(s_[p_]);
       if (c == '"') {
@@ -220,8 +222,23 @@ class RecordScanner {
       ++p_;
       if (!escape(out)) return false;
       run = p_;
+      skip_plain();
     }
     return false;
+  }
+
+  /// Moves p_ over whole eight-byte blocks of a string's plain bytes (no quote, backslash or
+  /// control character), which most of a "text" field is; string() reads the rest byte by byte.
+  void skip_plain() {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+    // nonzero when some byte of v is below n (n <= 0x80), or equals b
+    const auto below = [](std::uint64_t v, unsigned char n) { return (v - kOnes * n) & ~v & kHighs; };
+    const auto has = [&](std::uint64_t v, unsigned char b) { return below(v ^ (kOnes * b), 1); };
+    for (std::uint64_t block; p_ + 8 <= s_.size(); p_ += 8) {
+      std::memcpy(&block, s_.data() + p_, 8);
+      if (below(block, 0x20) | has(block, '"') | has(block, '\\')) return;
+    }
   }
 
   /// The escape after a backslash at p_; a \u escape may be a surrogate pair.

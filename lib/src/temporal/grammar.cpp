@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
+#include <limits>
 
 #include "grammar.hpp"
 
@@ -489,16 +491,22 @@ void build_index(Grammar& g) {
 
 // --- matching ---------------------------------------------------------------------------------
 
-/// Merges the ascending rule lists `a`, `b` and `c` into `out`, without repeats.
+/// Merges the ascending rule lists `a`, `b` and `c` into `out`, without repeats (in one pass:
+/// std::inplace_merge took a temporary buffer from the heap on every call).
 void merge_rules(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::span<const std::uint32_t> c,
                  std::vector<std::uint32_t>& out) {
-  out.assign(a.begin(), a.end());
-  for (const auto more : {b, c}) {
-    const std::size_t mid = out.size();
-    out.insert(out.end(), more.begin(), more.end());
-    std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(mid), out.end());
+  out.clear();
+  constexpr std::uint32_t kDone = std::numeric_limits<std::uint32_t>::max();   // no rule has this index
+  std::size_t i = 0, j = 0, k = 0;
+  while (true) {
+    const std::uint32_t x = i < a.size() ? a[i] : kDone, y = j < b.size() ? b[j] : kDone, z = k < c.size() ? c[k] : kDone;
+    const std::uint32_t next = std::min({x, y, z});
+    if (next == kDone) return;
+    if (out.empty() || out.back() != next) out.push_back(next);
+    i += x == next;
+    j += y == next;
+    k += z == next;
   }
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 /// Matches element `e` at token `i`; returns the number of tokens consumed (0: no match).
@@ -788,9 +796,28 @@ std::uint64_t RuleIndex::slot_of(std::uint64_t key) { return (key * 0x9E3779B97F
 std::uint32_t WordTable::tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
 
 std::uint32_t WordTable::hash(std::string_view word) {
-  std::uint32_t h = 2166136261u;   // FNV-1a
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+  // Eight bytes to a multiply, read as at most two blocks for most words (a byte-at-a-time hash
+  // kept every token of a window waiting on one multiply per letter); the high half of the last
+  // product, where every byte has reached, is the hash.
+  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15ull;
+  const char* p = word.data();
+  std::size_t n = word.size();
+  std::uint64_t h = n * kMix;
+  for (; n > 8; p += 8, n -= 8) h = (h ^ load(p, 8)) * kMix;
+  h = (h ^ load(p, n)) * kMix;
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+std::uint64_t WordTable::load(const char* p, std::size_t n) {
+  if (n >= 4) {   // two reads that overlap when n < 8 and cover every byte
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    return first | std::uint64_t{last} << 32;
+  }
+  if (n == 0) return 0;
+  const auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(p[k])}; };
+  return byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
 }
 
 Result<Grammar> compile(std::string_view rules, std::string_view lexicon) {

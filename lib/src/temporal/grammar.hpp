@@ -167,6 +167,8 @@ class WordTable {
 
  private:
   static std::uint32_t hash(std::string_view word);
+  /// The `n` (at most 8) bytes at `p` as one number, equal for equal bytes only (given `n`).
+  static std::uint64_t load(const char* p, std::size_t n);
   /// A slot's tag for a key of hash `hash`: the hash kept off 0, which marks a free slot.
   static std::uint32_t tag_of(std::uint32_t hash);
   std::vector<std::string> keys_;        ///< "" marks a free slot (no grammar word is empty)

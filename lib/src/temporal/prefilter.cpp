@@ -10,25 +10,44 @@
 #include <limits>
 #include <optional>
 
+#include "ascii_blocks.hpp"
 #include "grammar.hpp"
 
 namespace chronicle::temporal::detail {
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-/// For each byte: its lowercase when it is an ASCII letter, else 0 (one load per letter of text).
-constexpr std::array<char, 256> kLetterLower = [] {
-  std::array<char, 256> table{};
-  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = c;
-  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = static_cast<char>(c + 32);
+/// What windows() tells apart, one table load per byte of text.
+enum ByteClass : std::uint8_t { kOther, kSpace, kLetter, kDigit };
+constexpr std::array<ByteClass, 256> kByteClass = [] {
+  std::array<ByteClass, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    table[static_cast<std::size_t>(c)] = is_space(ch) ? kSpace : is_alpha(ch) ? kLetter : is_digit(ch) ? kDigit : kOther;
+  }
   return table;
 }();
 
 constexpr std::size_t kMaxKey = 32;
+
+/// Index of a letter run's (first letter, last letter) pair in Prefilter::shapes_.
+std::size_t shape_of(char first, char last) {
+  const auto letter = [](char c) { return static_cast<std::size_t>((c | 0x20) - 'a'); };   // either case
+  return letter(first) * 26 + letter(last);
+}
+
+/// The end of the run of ASCII letters from `i` in text[..end), a block at a time.
+std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end) {
+  if constexpr (kAsciiBlocks)
+    for (; i + 8 <= end; i += 8)
+      if (const std::size_t n = leading_bytes(letter_bytes(load_block(text.data() + i))); n < 8) return i + n;
+  while (i < end && kByteClass[static_cast<unsigned char>(text[i])] == kLetter) ++i;
+  return i;
+}
 
 // A letter run's hash: one rotate and xor a letter (short dependency chain: every letter of the
 // text goes through it), one multiply at the end to spread the bits.
@@ -52,6 +71,8 @@ constexpr std::string_view kCommon[] = {
     "you"};
 constexpr std::string_view kVeryCommon[] = {"a",  "an", "and", "as", "at", "by", "for", "from", "he", "in", "is", "it",
                                             "o",  "of", "on",  "s",  "said", "t", "that", "the", "to", "was", "with"};
+static_assert(std::is_sorted(std::begin(kCommon), std::end(kCommon)) &&
+              std::is_sorted(std::begin(kVeryCommon), std::end(kVeryCommon)));
 constexpr std::size_t kVeryCommonCost = 1000;
 constexpr std::size_t kCommonCost = 100;
 constexpr std::size_t kWordCost = 1;
@@ -81,23 +102,33 @@ bool add_word(std::string_view word, Anchor& a) {
     key += lower(c);
   }
   if (key.size() > kMaxKey) return false;
-  const bool very = std::find(std::begin(kVeryCommon), std::end(kVeryCommon), key) != std::end(kVeryCommon);
-  const bool common = std::find(std::begin(kCommon), std::end(kCommon), key) != std::end(kCommon);
+  const bool very = std::binary_search(std::begin(kVeryCommon), std::end(kVeryCommon), key);
+  const bool common = std::binary_search(std::begin(kCommon), std::end(kCommon), key);
   a.cost += very ? kVeryCommonCost : common ? kCommonCost : kWordCost;
   a.keys.push_back(std::move(key));
   return true;
 }
 
-/// The anchor of a required element, or nullopt when any token could match it.
-std::optional<Anchor> anchor_of(const Grammar& g, const Element& e) {
+/// The words of each lexicon class (a word may be in several).
+std::vector<std::vector<std::string_view>> words_by_class(const Lexicon& lexicon) {
+  std::vector<std::vector<std::string_view>> out(lexicon.class_names.size());
+  for (const auto& [word, entries] : lexicon.words)
+    for (const LexEntry& e : entries) {
+      auto& words = out[static_cast<std::size_t>(e.cls)];
+      if (words.empty() || words.back() != word) words.push_back(word);
+    }
+  return out;
+}
+
+/// The anchor of a required element, or nullopt when any token could match it. `class_words`:
+/// words_by_class().
+std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::vector<std::string_view>>& class_words) {
   Anchor a;
   for (const std::string& w : e.words)
     if (!add_word(w, a)) return std::nullopt;
   if (e.cls >= 0)
-    for (const auto& [word, entries] : g.lexicon.words)
-      if (std::any_of(entries.begin(), entries.end(), [&](const LexEntry& le) { return le.cls == e.cls; }) &&
-          !add_word(word, a))
-        return std::nullopt;
+    for (const std::string_view word : class_words[static_cast<std::size_t>(e.cls)])
+      if (!add_word(word, a)) return std::nullopt;
   if (e.builtin) {
     if (!needs_digit(e.builtin)) return std::nullopt;
     if (!a.digits) a.cost += kDigitCost;
@@ -115,12 +146,13 @@ std::size_t width(const Element& e) { return e.cls >= 0 ? 2 : 1; }
 Prefilter Prefilter::build(const Grammar& grammar) {
   Prefilter p;
   std::vector<std::pair<std::string, Margins>> keys;
+  const std::vector<std::vector<std::string_view>> class_words = words_by_class(grammar.lexicon);
   for (const Rule& rule : grammar.rules) {
     std::optional<Anchor> best;
     std::size_t best_cost = kNoAnchor, best_index = 0;
     for (std::size_t k = 0; k < rule.elements.size(); ++k) {
       if (rule.elements[k].optional) continue;
-      std::optional<Anchor> a = anchor_of(grammar, rule.elements[k]);
+      std::optional<Anchor> a = anchor_of(rule.elements[k], class_words);
       if (a && a->cost < best_cost) {
         best_cost = a->cost;
         best = std::move(a);
@@ -142,6 +174,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   p.slots_.assign(capacity, {});
   p.margins_.assign(capacity, {});
   p.tags_.assign(capacity, 0);
+  p.shapes_.fill(0);
   p.mask_ = static_cast<std::uint32_t>(capacity - 1);
   for (std::size_t k = 0; k < keys.size();) {
     Margins m = keys[k].second;
@@ -169,6 +202,7 @@ void Prefilter::insert(const std::string& key, Margins margins) {
   slots_[slot] = key;
   tags_[slot] = tag_of(hash);
   margins_[slot] = margins;
+  shapes_[shape_of(key.front(), key.back())] |= std::uint64_t{1} << key.size();
   max_key_ = std::max(max_key_, key.size());
   max_before_ = std::max(max_before_, margins.before);
 }
@@ -192,14 +226,24 @@ std::vector<std::string> Prefilter::keys() const {
   return out;
 }
 
-int Prefilter::letters_reach(std::string_view norm) const {
-  if (norm.empty() || !is_alpha(norm.front())) return -1;
+const Prefilter::Margins* Prefilter::find_run(std::string_view run) const {
+  const std::size_t n = run.size();
+  if (n == 0 || n > max_key_) return nullptr;
+  std::array<char, kMaxKey> key;
   HashState h = kHashSeed;
-  std::size_t n = 0;
-  while (n < norm.size() && is_alpha(norm[n])) h = hash_step(h, norm[n++]);
+  for (std::size_t k = 0; k < n; ++k) {
+    key[k] = lower(run[k]);
+    h = hash_step(h, key[k]);
+  }
   const std::uint32_t hash = hash_final(h);
-  if (n > max_key_ || tags_[hash & mask_] == 0) return -1;
-  const Margins* m = find(norm.data(), n, hash);
+  if (tags_[hash & mask_] == 0) return nullptr;
+  return find(key.data(), n, hash);
+}
+
+int Prefilter::letters_reach(std::string_view norm) const {
+  std::size_t n = 0;
+  while (n < norm.size() && is_alpha(norm[n])) ++n;
+  const Margins* m = find_run(norm.substr(0, n));
   return m ? static_cast<int>(m->before) : -1;
 }
 
@@ -224,37 +268,30 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
   std::size_t until = 0;   // the open window reaches at least this chunk
   bool open = false;
   TextSpan current{};
-  std::array<char, kMaxKey> key{};
+  const auto byte_class = [&](std::size_t at) { return kByteClass[static_cast<unsigned char>(text[at])]; };
   std::size_t i = begin;
   while (true) {
-    while (i < end && is_space(text[i])) ++i;
+    while (i < end && byte_class(i) == kSpace) ++i;
     if (i >= end) break;
     const std::size_t start = i;
     bool anchor = false;
     Margins m;
-    while (i < end && !is_space(text[i])) {
-      const char c = text[i];
-      if (is_alpha(c)) {
-        HashState h = kHashSeed;
-        std::size_t n = 0;
-        for (; i < end; ++i, ++n) {
-          const char l = kLetterLower[static_cast<unsigned char>(text[i])];
-          if (l == 0) break;
-          if (n < kMaxKey) {
-            key[n] = l;
-            h = hash_step(h, l);
-          }
-        }
-        const std::uint32_t hash = hash_final(h);
-        // (most letter runs are no anchor and stop at a free first slot: no call)
-        if (n <= max_key_ && tags_[hash & mask_] != 0)
-          if (const Margins* found = find(key.data(), n, hash)) {
+    while (i < end) {
+      const ByteClass c = byte_class(i);
+      if (c == kSpace) break;
+      if (c == kLetter) {
+        const std::size_t run = i;
+        i = letter_run_end(text, i, end);
+        // Most letter runs are no anchor, and their length, first and last letter say so.
+        const std::size_t n = i - run;
+        if (n <= max_key_ && shapes_[shape_of(text[run], text[i - 1])] >> n & 1)
+          if (const Margins* found = find_run(text.substr(run, n))) {
             anchor = true;
             m = m.max(*found);
           }
         continue;
       }
-      if (digits_.used && is_digit(c)) {
+      if (c == kDigit && digits_.used) {
         anchor = true;
         m = m.max(digits_);
       }

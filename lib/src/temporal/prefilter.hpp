@@ -16,6 +16,7 @@
 //   filter.windows(text, range, windows);   // disjoint, in text order
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -63,6 +64,8 @@ class Prefilter {
     Margins max(const Margins& o) const { return {std::max(before, o.before), std::max(after, o.after), true}; }
   };
   const Margins* find(const char* key, std::size_t size, std::uint32_t hash) const;
+  /// The margins of `run`, a run of ASCII letters in any case, when it is an anchor key.
+  const Margins* find_run(std::string_view run) const;
   int letters_reach(std::string_view norm) const;   ///< reach_before through the letter run, or -1
   void insert(const std::string& key, Margins margins);
 
@@ -76,6 +79,8 @@ class Prefilter {
   std::vector<Margins> margins_;    ///< beside slots_
   std::vector<std::uint32_t> tags_; ///< beside slots_: the key's hash (never 0), 0 for a free slot
   std::uint32_t mask_ = 0;
+  /// Per (first letter, last letter) of a key, 26 * 26: bit n set when a key of n letters has them.
+  std::array<std::uint64_t, 26 * 26> shapes_{};
 };
 
 /// Tokenizes `text[range]` like tokenize() without assigning sentences (tokenize.cpp).

@@ -106,7 +106,12 @@ class Pass {
       : impl_(impl), text_(text), range_(range), oracle_(options.oracle ? *options.oracle : *impl.oracle), out_(out) {
     ctx_.reference = options.dct;
     ctx_.narrative = !options.dct;
+    // Set once (a capture of `this` is stored without a heap allocation): the value functions
+    // ask through it for the direction of the match being resolved.
+    ctx_.direction = [this] { return current_direction(); };
   }
+  Pass(const Pass&) = delete;
+  Pass& operator=(const Pass&) = delete;
 
   /// Sentences come from the tokenizer (Token::sentence is set) instead of being found lazily.
   void use_sentences(const std::vector<TextSpan>& sentences) { given_ = &sentences; }
@@ -123,6 +128,22 @@ class Pass {
       found_ready_ = true;
     }
     return found_;
+  }
+
+  /// The sentence of the match being resolved, looked up when first needed.
+  std::uint32_t current_sentence() {
+    if (!current_.sentence) current_.sentence = sentence_of(*current_.first);
+    return *current_.sentence;
+  }
+
+  /// The direction of the match being resolved, asked of the oracle when first needed.
+  Direction current_direction() {
+    if (!current_.direction) {
+      const std::uint32_t id = current_sentence();
+      const std::vector<TextSpan>& s = sentences();
+      current_.direction = oracle_.direction(text_, id < s.size() ? s[id] : current_.span, current_.span);
+    }
+    return *current_.direction;
   }
 
   std::uint32_t sentence_of(const detail::Token& t) {
@@ -158,6 +179,13 @@ class Pass {
   std::vector<const detail::WordInfo*> words_;   ///< the grammar word of each token (Grammar::lookup_words)
   std::optional<std::uint32_t> longer_period_sentence_;   ///< last sentence naming a longer_than_quarter() period
   std::optional<std::size_t> dayless_;   ///< index in out_ of the expression before, when a dayless_time()
+  /// The match being resolved: its first token and span; its sentence and direction once asked.
+  struct Current {
+    const detail::Token* first = nullptr;
+    TextSpan span;
+    std::optional<std::uint32_t> sentence;
+    std::optional<Direction> direction;
+  } current_;
 };
 
 void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors) {
@@ -184,26 +212,13 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
     const TextSpan span{tokens[m->first].span.begin, tokens[m->last - 1].span.end};
     const detail::Token& first = tokens[m->first];
     // The sentence and the direction are only looked up when a value needs them.
-    std::optional<std::uint32_t> sentence_id;
-    auto sentence_id_of = [&] {
-      if (!sentence_id) sentence_id = sentence_of(first);
-      return *sentence_id;
-    };
-    std::optional<Direction> direction;
-    ctx_.direction = [&] {
-      if (!direction) {
-        const std::uint32_t id = sentence_id_of();
-        const std::vector<TextSpan>& s = sentences();
-        direction = oracle_.direction(text_, id < s.size() ? s[id] : span, span);
-      }
-      return *direction;
-    };
+    current_ = {&first, span, std::nullopt, std::nullopt};
     ctx_.first_word = first.norm;
     ctx_.adjacent_day = rule.fn_name == "and_day" ? adjacent_day(tokens[m->consumed_begin]) : std::nullopt;
     // "For the nine months, net rose from a year earlier": no quarter to compare in this sentence.
     std::optional<Period> quarter;
     if (ctx_.last_quarter && longer_period_sentence_ && is_quarterly(rule) &&
-        *longer_period_sentence_ == sentence_id_of())
+        *longer_period_sentence_ == current_sentence())
       quarter = std::exchange(ctx_.last_quarter, std::nullopt);
     std::optional<TimeValue> value = rule.fn(m->captures, rule.args, ctx_);
     if (quarter) ctx_.last_quarter = quarter;
@@ -212,7 +227,7 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
       if (rule.fn_name == "and_day") i = m->consumed_begin + 1;
       continue;
     }
-    if (longer_than_quarter(*value)) longer_period_sentence_ = sentence_id_of();
+    if (longer_than_quarter(*value)) longer_period_sentence_ = current_sentence();
     // "about 4,000 years ago": a calendar year outside 1..9999 has no TIMEX3 date value; the
     // expression still says which side of the reference it lies on.
     if (value->period && value->period->year_known()) {

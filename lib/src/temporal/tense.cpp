@@ -16,15 +16,20 @@ namespace {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// Past-tense verbs by WordNet's morphology (wordnet::Morphology: the verb has a base form other
-/// than itself); each thread remembers the words it has asked.
+/// than itself); each thread remembers the words it has asked, in a WordTable (one probe
+/// sequence; the unordered_map it replaces was about 2% of tagging te3-silver).
 class PastTense {
  public:
   bool operator()(std::string_view word) {
     if (word.size() < 3) return false;
-    thread_local StringMap<bool> seen;
-    if (const auto it = seen.find(word); it != seen.end()) return it->second;
+    thread_local WordTable seen;
+    thread_local std::vector<bool> past_by_id;   // indexed by the word's WordInfo::id in `seen`
+    if (const WordInfo* known = seen.find(word)) return past_by_id[known->id];
     const bool past = compute(word);
-    if (seen.size() < 100000) seen.emplace(std::string(word), past);
+    if (seen.size() < 100000) {
+      seen.insert(word, WordInfo{});
+      past_by_id.push_back(past);
+    }
     return past;
   }
 

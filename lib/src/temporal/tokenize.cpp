@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "chronicle/segment/segmenter.hpp"
+#include "ascii_blocks.hpp"
 #include "grammar.hpp"
 
 namespace chronicle::temporal::detail {
@@ -16,6 +17,40 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// The end of the run of ASCII letters and digits from `i` in t[..end), a block at a time.
+std::size_t alnum_run_end(std::string_view t, std::size_t i, std::size_t end) {
+  if constexpr (kAsciiBlocks)
+    for (; i + 8 <= end; i += 8) {
+      const std::uint64_t block = load_block(t.data() + i);
+      if (const std::size_t n = leading_bytes(letter_bytes(block) | digit_bytes(block)); n < 8) return i + n;
+    }
+  while (i < end && is_alnum(t[i])) ++i;
+  return i;
+}
+
+/// Letters, uppercase letters and digits among the bytes text[i, j).
+struct LetterCounts {
+  std::size_t letters = 0, upper = 0;
+  bool digit = false;
+};
+
+LetterCounts count_letters(std::string_view text, std::size_t i, std::size_t j) {
+  LetterCounts counts;
+  if constexpr (kAsciiBlocks)
+    for (; i < j && i + 8 <= text.size(); i += 8) {   // the last block may read past j: masked
+      const std::uint64_t block = load_block(text.data() + i);
+      const std::size_t n = std::min<std::size_t>(8, j - i);
+      counts.letters += count_bytes(first_bytes(letter_bytes(block), n));
+      counts.upper += count_bytes(first_bytes(upper_bytes(block), n));
+      counts.digit |= first_bytes(digit_bytes(block), n) != 0;
+    }
+  for (; i < j; ++i) {
+    if (is_alpha(text[i])) { ++counts.letters; if (is_upper(text[i])) ++counts.upper; }
+    else if (is_digit(text[i])) counts.digit = true;
+  }
+  return counts;
+}
 
 /// Length of an apostrophe at `i` (ASCII ' or U+2019), 0 when none.
 std::size_t apostrophe_at(std::string_view t, std::size_t i) {
@@ -46,7 +81,7 @@ std::size_t number_end(std::string_view t, std::size_t i, std::size_t end) {
 /// apostrophes except a possessive "'s" ("o'clock", "don't" stay whole; "Monday's" splits).
 std::size_t word_end(std::string_view t, std::size_t i, std::size_t end) {
   const std::size_t start = i;
-  while (i < end && is_alnum(t[i])) ++i;
+  i = alnum_run_end(t, i, end);
   if (i - start <= 2 && i + 1 < end && t[i] == '.' && is_alpha(t[i + 1])) {
     while (i + 1 < end && t[i] == '.' && is_alpha(t[i + 1])) {
       std::size_t j = i + 1;
@@ -63,7 +98,7 @@ std::size_t word_end(std::string_view t, std::size_t i, std::size_t end) {
     const bool possessive = (t[i + a] == 's' || t[i + a] == 'S') && (i + a + 1 >= end || !is_alnum(t[i + a + 1]));
     if (possessive) break;
     i += a;
-    while (i < end && is_alnum(t[i])) ++i;
+    i = alnum_run_end(t, i, end);
   }
   return i;
 }
@@ -166,6 +201,19 @@ bool capitalized_word(std::string_view text, std::size_t i, std::size_t j) {
   return i < j && is_upper(text[i]);
 }
 
+/// ASCII letters of `s` to lowercase, a block at a time (0x80 >> 2 is the case bit, 0x20).
+void lower_ascii(std::string& s) {
+  std::size_t k = 0;
+  if constexpr (kAsciiBlocks)
+    for (; k + 8 <= s.size(); k += 8) {
+      std::uint64_t block = load_block(s.data() + k);
+      block |= upper_bytes(block) >> 2;
+      std::memcpy(s.data() + k, &block, 8);
+    }
+  for (; k < s.size(); ++k)
+    if (is_upper(s[k])) s[k] = static_cast<char>(s[k] + 32);
+}
+
 void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
   out.tokens.clear();
   out.sentences.clear();
@@ -174,8 +222,7 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
   const std::size_t base = std::min(range.begin, end);
   // Only the range is lowered: norms view `lowered` at (offset - base).
   out.lowered.assign(text.data() + base, end - base);
-  for (char& ch : out.lowered)
-    if (is_upper(ch)) ch = static_cast<char>(ch + 32);
+  lower_ascii(out.lowered);
   const std::string_view lowered = out.lowered;
   // A curly apostrophe is rare: when the range has no byte of one, no token needs folding.
   const bool any_curly = lowered.find('\xE2') != std::string_view::npos;
@@ -208,12 +255,9 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
     tok.digit = tok.kind == TokenKind::number;
     if (tok.kind == TokenKind::word) {
       tok.capitalized = capitalized_word(text, i, j);
-      std::size_t letters = 0, upper = 0;
-      for (std::size_t k = i; k < j; ++k) {
-        if (is_alpha(text[k])) { ++letters; if (is_upper(text[k])) ++upper; }
-        else if (is_digit(text[k])) tok.digit = true;
-      }
-      tok.all_caps = letters > 1 && upper == letters;
+      const LetterCounts counts = count_letters(text, i, j);
+      tok.digit = counts.digit;
+      tok.all_caps = counts.letters > 1 && counts.upper == counts.letters;
     }
     out.tokens.push_back(tok);
     i = j;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <date/iso_week.h>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace chronicle::temporal {
@@ -285,28 +286,28 @@ year_month_day Period::last_day() const {
 
 std::string Period::value() const {
   const int y = year_of(first_);
-  const std::string year = year_known_ ? fmt::format("{:04d}", y) : std::string("XXXX");
+  const std::string year = year_known_ ? fmt::format(FMT_COMPILE("{:04d}"), y) : std::string("XXXX");
   const unsigned m = month_of(first_);
   const unsigned d = static_cast<unsigned>(first_.day());
   switch (granularity_) {
-    case Granularity::century: return year_known_ ? fmt::format("{:02d}", floor_div(y, 100)) : "XX";
-    case Granularity::decade: return year_known_ ? fmt::format("{:03d}", floor_div(y, 10)) : "XXX";
+    case Granularity::century: return year_known_ ? fmt::format(FMT_COMPILE("{:02d}"), floor_div(y, 100)) : "XX";
+    case Granularity::decade: return year_known_ ? fmt::format(FMT_COMPILE("{:03d}"), floor_div(y, 10)) : "XXX";
     case Granularity::year: return year;
-    case Granularity::half: return fmt::format("{}-H{}", year, index_);
-    case Granularity::quarter: return fmt::format("{}-Q{}", year, index_);
-    case Granularity::season: return fmt::format("{}-{}", year, kSeasons[static_cast<std::size_t>(index_ - 1)]);
-    case Granularity::month: return fmt::format("{}-{:02d}", year, m);
+    case Granularity::half: return fmt::format(FMT_COMPILE("{}-H{}"), year, index_);
+    case Granularity::quarter: return fmt::format(FMT_COMPILE("{}-Q{}"), year, index_);
+    case Granularity::season: return fmt::format(FMT_COMPILE("{}-{}"), year, kSeasons[static_cast<std::size_t>(index_ - 1)]);
+    case Granularity::month: return fmt::format(FMT_COMPILE("{}-{:02d}"), year, m);
     case Granularity::week:
     case Granularity::weekend: {
       const IsoWeek w = iso_week_of(first_);
-      const std::string wy = year_known_ ? fmt::format("{:04d}", w.year) : std::string("XXXX");
-      return fmt::format("{}-W{:02d}{}", wy, w.week, granularity_ == Granularity::weekend ? "-WE" : "");
+      const std::string wy = year_known_ ? fmt::format(FMT_COMPILE("{:04d}"), w.year) : std::string("XXXX");
+      return fmt::format(FMT_COMPILE("{}-W{:02d}{}"), wy, w.week, granularity_ == Granularity::weekend ? "-WE" : "");
     }
-    case Granularity::day: return fmt::format("{}-{:02d}-{:02d}", year, m, d);
+    case Granularity::day: return fmt::format(FMT_COMPILE("{}-{:02d}-{:02d}"), year, m, d);
     case Granularity::part_of_day:
-      return fmt::format("{}-{:02d}-{:02d}T{}", year, m, d, kParts[static_cast<std::size_t>(index_ - 1)]);
+      return fmt::format(FMT_COMPILE("{}-{:02d}-{:02d}T{}"), year, m, d, kParts[static_cast<std::size_t>(index_ - 1)]);
     case Granularity::minute:
-      return fmt::format("{}-{:02d}-{:02d}T{:02d}:{:02d}", year, m, d, index_ / 60, index_ % 60);
+      return fmt::format(FMT_COMPILE("{}-{:02d}-{:02d}T{:02d}:{:02d}"), year, m, d, index_ / 60, index_ % 60);
   }
   return year;
 }
@@ -332,10 +333,10 @@ std::string Duration::value() const {
   }
   std::string number;
   if (!amount) number = "X";
-  else if (n == std::floor(n)) number = fmt::format("{}", static_cast<long long>(n));
+  else if (n == std::floor(n)) number = fmt::format(FMT_COMPILE("{}"), static_cast<long long>(n));
   else if (const auto mixed = whole_and_smaller(n, u)) return *mixed;
   else number = fmt::format("{}", n);
-  return fmt::format("P{}{}{}", time ? "T" : "", number, letter);
+  return fmt::format(FMT_COMPILE("P{}{}{}"), time ? "T" : "", number, letter);
 }
 
 TimeValue TimeValue::of(const Period& period, Mod mod) {
