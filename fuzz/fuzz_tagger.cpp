@@ -1,5 +1,6 @@
 // libFuzzer target: the temporal tagger on arbitrary bytes, with and without a DCT. It must not
-// crash, must return spans inside the input in order and non-overlapping, and must stay bounded.
+// crash, must return spans inside the input in order and non-overlapping, must stay bounded, and
+// must find the same with the prefilter as without it.
 
 #include <cstddef>
 #include <cstdint>
@@ -19,5 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (t.span.begin < last_end || t.span.end > text.size() || t.span.empty() || t.value.value.empty()) std::abort();
     last_end = t.span.end;
   }
+  chronicle::temporal::TagOptions whole = options;
+  whole.prefilter = false;
+  const auto all = tagger.tag(text, chronicle::TextSpan{0, text.size()}, whole);
+  if (all.size() != found.size()) std::abort();
+  for (std::size_t k = 0; k < all.size(); ++k)
+    if (all[k].span != found[k].span || all[k].rule != found[k].rule || all[k].value.value != found[k].value.value ||
+        all[k].value.type != found[k].value.type || all[k].value.mod != found[k].value.mod)
+      std::abort();
   return 0;
 }

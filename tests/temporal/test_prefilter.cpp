@@ -107,6 +107,11 @@ TEST_CASE("prefilter edge cases give the same tags", "[temporal][prefilter]") {
       "Sept.\n\n\"Monday’s\" meeting… «Tuesday» — Wednesday.\t\tTwo years ago; since 2014!Now?",
       "Mr. Smith of Flint, Mich. Friday said Roe vs. Wade. He lives in the U.S. The talks end Dec. 15. "
       "John F. Kennedy met him Jan. Then Sen. Smith left. Vitamin C. The end.",
+      // weak anchors, confirmed after them, before them, across lines, or not at all
+      "this past week, this past\n\nFriday, up to\nthree days, up to 30 seconds, no more than 5 years ago",
+      "two or three weeks, 2 or 3 weeks later, one day, some weeks, more than a year, the end of May 2015",
+      "at 6 a.m. EST, Dec. 15 and 10:30 p.m. (0330 GMT) on Friday; 4 in the morning; 7 pm ET Monday",
+      "this is more or less up to no one. 1990s or 2000? 15 of them, the 15th of December",
   };
   for (const std::string& text : cases) {
     CAPTURE(text);
@@ -195,4 +200,57 @@ TEST_CASE("prefilter finds anchor letter runs in any case, length and position",
       CHECK(std::string_view(text).substr(windows[0].begin, windows[0].size()).find(word) != std::string_view::npos);
     }
   }
+}
+
+TEST_CASE("common words anchor only with a word that completes their rule near them", "[temporal][prefilter]") {
+  // "this" needs "past" in the next chunk, "more" needs "same" or "each" in the chunk before, and
+  // a number needs "this" after it; "fortnight" anchors alone.
+  auto grammar = temporal::detail::compile(
+      "tp\tthis past\tnone\tx\tx\nsm\tsame|each more\tnone\tx\tx\n"
+      "yt\t<year> this\tnone\tx\tx\nfn\tfortnight\tnone\tx\tx\n",
+      "");
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  CHECK(filter.weak_keys() == std::vector<std::string>{"more", "this"});
+  CHECK(filter.keys() == std::vector<std::string>{"fortnight", "more", "this"});
+  const auto [text, expected] = GENERATE(table<std::string, std::vector<std::string>>({
+      {"", {}},
+      {"this", {}},
+      {"past this and this and more each and 2015 and this 2015", {}},
+      {"so this past", {"so this past"}},
+      {"THIS\n\nPast, then", {"THIS\n\nPast, then"}},
+      {"this  x past", {}},
+      {"each more", {"each more"}},
+      {"each\nmore", {"each\nmore"}},
+      {"more each", {}},
+      {"in 2015 this way", {"in 2015 this way"}},
+      {"in 2015 that way", {}},
+      {"a fortnight", {"a fortnight"}},
+      {"this past then many words later each more", {"this past then many", "later each more"}},
+  }));
+  CAPTURE(text);
+  std::vector<TextSpan> windows;
+  filter.windows(text, {0, text.size()}, windows);
+  std::vector<std::string> got;
+  for (const TextSpan& w : windows) got.push_back(text.substr(w.begin, w.size()));
+  CHECK(got == expected);
+}
+
+TEST_CASE("the embedded grammar's common words need a neighbour that completes a rule", "[temporal][prefilter]") {
+  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  const auto weak = filter.weak_keys();
+  for (const char* word : {"this", "up", "or", "more", "no", "one", "than", "some"}) {
+    CAPTURE(word);
+    CHECK(std::find(weak.begin(), weak.end(), word) != weak.end());
+  }
+  std::vector<TextSpan> windows;
+  const std::string plain = "He said this is more or most up to no one, and some of them left.";
+  filter.windows(plain, {0, plain.size()}, windows);
+  CHECK(windows.empty());
+  const std::string dated = "He said this past week that up to three days were lost.";
+  filter.windows(dated, {0, dated.size()}, windows);
+  CHECK(!windows.empty());
 }

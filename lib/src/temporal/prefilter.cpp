@@ -8,7 +8,9 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <tuple>
 
 #include "ascii_blocks.hpp"
 #include "grammar.hpp"
@@ -141,50 +143,138 @@ std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::vector<
 /// Most tokens element `e` consumes (a lexicon word may take its abbreviation dot).
 std::size_t width(const Element& e) { return e.cls >= 0 ? 2 : 1; }
 
+/// Most tokens from the token element `from` matches to the one element `to` matches, `from` < `to`.
+std::size_t reach(const Rule& rule, std::size_t from, std::size_t to) {
+  std::size_t n = 0;
+  for (std::size_t k = from; k < to; ++k) n += width(rule.elements[k]);
+  return n;
+}
+
+/// How a rule's weak anchor is confirmed: by `confirm`, the anchor of another of its required
+/// elements, in a chunk at most `before` chunks before it or `after` chunks after it.
+struct Weak {
+  std::size_t before = 0, after = 0;
+  const Anchor* confirm = nullptr;
+};
+
 }  // namespace
 
 Prefilter Prefilter::build(const Grammar& grammar) {
   Prefilter p;
-  std::vector<std::pair<std::string, Margins>> keys;
+  std::vector<std::pair<std::string, KeyInfo>> keys;
+  std::vector<std::tuple<std::string, Weak, Margins>> weak;   // key ("" for digits), how confirmed, margins
+  std::vector<std::unique_ptr<Anchor>> confirms;              // the Weak::confirm anchors
   const std::vector<std::vector<std::string_view>> class_words = words_by_class(grammar.lexicon);
   for (const Rule& rule : grammar.rules) {
-    std::optional<Anchor> best;
+    std::vector<std::optional<Anchor>> anchors(rule.elements.size());
     std::size_t best_cost = kNoAnchor, best_index = 0;
     for (std::size_t k = 0; k < rule.elements.size(); ++k) {
       if (rule.elements[k].optional) continue;
-      std::optional<Anchor> a = anchor_of(rule.elements[k], class_words);
-      if (a && a->cost < best_cost) {
-        best_cost = a->cost;
-        best = std::move(a);
+      anchors[k] = anchor_of(rule.elements[k], class_words);
+      if (anchors[k] && anchors[k]->cost < best_cost) {
+        best_cost = anchors[k]->cost;
         best_index = k;
       }
     }
-    if (!best) return p;   // a rule that can start anywhere: no prefilter
+    if (best_cost == kNoAnchor) return p;   // a rule that can start anywhere: no prefilter
+    const Anchor& best = *anchors[best_index];
     // Chunks before the anchor: the elements before it and the look-behind token; after it: the
     // elements after it, the look-ahead token and an abbreviation dot.
     Margins m{1, 1 + width(rule.elements[best_index]), true};
     for (std::size_t k = 0; k < rule.elements.size(); ++k)
       (k < best_index ? m.before : m.after) += k == best_index ? 0 : width(rule.elements[k]);
-    if (best->digits) p.digits_ = p.digits_.max(m);
-    for (std::string& key : best->keys) keys.emplace_back(std::move(key), m);
+    // The next best element, unless it holds a very common word (or needs a digit as the anchor
+    // does: the anchor's own would confirm it), confirms the anchor, whose keys and digits then
+    // open a window only with a confirmation near them.
+    std::size_t second_cost = kVeryCommonCost, second = best_index;
+    for (std::size_t k = 0; k < rule.elements.size(); ++k)
+      if (k != best_index && anchors[k] && !(best.digits && anchors[k]->digits) && anchors[k]->cost < second_cost) {
+        second_cost = anchors[k]->cost;
+        second = k;
+      }
+    Weak w;
+    if (second != best_index) {
+      confirms.push_back(std::make_unique<Anchor>(std::move(*anchors[second])));
+      w.confirm = confirms.back().get();
+      (second < best_index ? w.before : w.after) =
+          second < best_index ? reach(rule, second, best_index) : reach(rule, best_index, second);
+    }
+    if (best.digits) {
+      if (w.confirm) weak.emplace_back("", w, m);
+      else p.digits_ = p.digits_.max(m);
+    }
+    for (const std::string& key : best.keys) {
+      if (w.confirm) weak.emplace_back(key, w, m);
+      else keys.push_back({key, KeyInfo{m, {}, 0, 0}});
+    }
   }
-  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Weak anchors, a group per set of confirming letter runs (and digits): a group's windows take
+  // the largest margins and reach of its rules. Past kMaxGroups groups, anchors are strong again.
+  std::vector<std::string> signatures;   // of each group: its confirming keys, joined, and side
+  const Anchor* previous = nullptr;      // the entries of one rule come together and share a group
+  std::size_t group = kMaxGroups;        // kMaxGroups: none
+  for (const auto& [key, w, m] : weak) {
+    if (w.confirm != previous) {
+      previous = w.confirm;
+      std::string signature;
+      for (const std::string& confirm : w.confirm->keys) signature += confirm + ' ';
+      if (w.confirm->digits) signature += '0';
+      signature += w.before > 0 ? " before" : " after";   // reaches differ most between the sides
+      group = static_cast<std::size_t>(std::find(signatures.begin(), signatures.end(), signature) - signatures.begin());
+      if (group == signatures.size() && group < kMaxGroups) {   // a new group: its confirmations
+        const std::uint64_t bit = std::uint64_t{1} << group;
+        for (const std::string& confirm : w.confirm->keys) keys.push_back({confirm, KeyInfo{{}, {}, 0, bit}});
+        if (w.confirm->digits) p.digits_confirm_ |= bit;
+        signatures.push_back(std::move(signature));
+      }
+    }
+    if (group >= kMaxGroups) {
+      if (key.empty()) p.digits_ = p.digits_.max(m);
+      else keys.push_back({key, KeyInfo{m, {}, 0, 0}});
+      continue;
+    }
+    const std::uint64_t bit = std::uint64_t{1} << group;
+    Group& g = p.groups_[group];
+    g.margins = g.margins.max(m);
+    g.before = std::max(g.before, w.before);
+    g.after = std::max(g.after, w.after);
+    if (key.empty()) p.digits_weak_ |= bit;
+    else keys.push_back({key, KeyInfo{{}, m, bit, 0}});
+  }
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t capacity = 16;
   while (capacity < keys.size() * 4) capacity *= 2;
   p.slots_.assign(capacity, {});
-  p.margins_.assign(capacity, {});
+  p.infos_.assign(capacity, {});
   p.tags_.assign(capacity, 0);
   p.shapes_.fill(0);
   p.mask_ = static_cast<std::uint32_t>(capacity - 1);
   for (std::size_t k = 0; k < keys.size();) {
-    Margins m = keys[k].second;
+    KeyInfo info = keys[k].second;
     std::size_t next = k + 1;
-    for (; next < keys.size() && keys[next].first == keys[k].first; ++next) m = m.max(keys[next].second);
-    p.insert(keys[k].first, m);
-    ++p.key_count_;
+    for (; next < keys.size() && keys[next].first == keys[k].first; ++next) {
+      const KeyInfo& o = keys[next].second;
+      if (o.strong.used) info.strong = info.strong.max(o.strong);
+      if (o.weak.used) info.weak = info.weak.max(o.weak);
+      info.group |= o.group;
+      info.confirms |= o.confirms;
+    }
+    p.insert(keys[k].first, info);
+    if (info.strong.used || info.weak.used) ++p.key_count_;
     k = next;
   }
-  p.max_before_ = std::max(p.max_before_, p.digits_.before);
+  p.digits_reach_ = p.digits_.used ? static_cast<int>(p.digits_.before) : -1;
+  for (std::size_t g = 0; g < kMaxGroups; ++g)
+    if (p.digits_weak_ >> g & 1) p.digits_reach_ = std::max(p.digits_reach_, static_cast<int>(p.groups_[g].margins.before));
+  if (p.digits_reach_ >= 0) p.max_before_ = std::max(p.max_before_, static_cast<std::size_t>(p.digits_reach_));
+  std::size_t weak_before = 0, weak_after = 0;
+  for (const Group& r : p.groups_) {
+    weak_before = std::max(weak_before, r.before);
+    weak_after = std::max(weak_after, r.after);
+  }
+  // windows() looks back to the start of a window opened by a weak anchor confirmed up to
+  // weak_after chunks later, and for confirmations up to weak_before chunks back.
+  p.history_ = std::max(p.max_before_ + weak_after, weak_before) + 1;
   p.enabled_ = true;
   grammar.words.for_each([&](std::string_view word, const WordInfo& info) {
     if (p.word_reach_.size() <= info.id) p.word_reach_.resize(info.id + 1, -1);
@@ -193,7 +283,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   return p;
 }
 
-void Prefilter::insert(const std::string& key, Margins margins) {
+void Prefilter::insert(const std::string& key, const KeyInfo& info) {
   HashState h = kHashSeed;
   for (char c : key) h = hash_step(h, c);
   const std::uint32_t hash = hash_final(h);
@@ -201,32 +291,40 @@ void Prefilter::insert(const std::string& key, Margins margins) {
   while (!slots_[slot].empty()) slot = (slot + 1) & mask_;
   slots_[slot] = key;
   tags_[slot] = tag_of(hash);
-  margins_[slot] = margins;
+  infos_[slot] = info;
   shapes_[shape_of(key.front(), key.back())] |= std::uint64_t{1} << key.size();
   max_key_ = std::max(max_key_, key.size());
-  max_before_ = std::max(max_before_, margins.before);
+  max_before_ = std::max({max_before_, info.strong.before, info.weak.before});
 }
 
-const Prefilter::Margins* Prefilter::find(const char* key, std::size_t size, std::uint32_t hash) const {
+const Prefilter::KeyInfo* Prefilter::find(const char* key, std::size_t size, std::uint32_t hash) const {
   const std::uint32_t tag = tag_of(hash);
   for (std::uint32_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
     const std::uint32_t t = tags_[slot];
     if (t == 0) return nullptr;
     if (t != tag) continue;
     const std::string& s = slots_[slot];
-    if (s.size() == size && std::equal(s.begin(), s.end(), key)) return &margins_[slot];
+    if (s.size() == size && std::equal(s.begin(), s.end(), key)) return &infos_[slot];
   }
 }
 
 std::vector<std::string> Prefilter::keys() const {
   std::vector<std::string> out;
-  for (const std::string& s : slots_)
-    if (!s.empty()) out.push_back(s);
+  for (std::size_t slot = 0; slot < slots_.size(); ++slot)
+    if (infos_[slot].strong.used || infos_[slot].weak.used) out.push_back(slots_[slot]);
   std::sort(out.begin(), out.end());
   return out;
 }
 
-const Prefilter::Margins* Prefilter::find_run(std::string_view run) const {
+std::vector<std::string> Prefilter::weak_keys() const {
+  std::vector<std::string> out;
+  for (std::size_t slot = 0; slot < slots_.size(); ++slot)
+    if (infos_[slot].weak.used && !infos_[slot].strong.used) out.push_back(slots_[slot]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Prefilter::KeyInfo* Prefilter::find_run(std::string_view run) const {
   const std::size_t n = run.size();
   if (n == 0 || n > max_key_) return nullptr;
   std::array<char, kMaxKey> key;
@@ -243,14 +341,15 @@ const Prefilter::Margins* Prefilter::find_run(std::string_view run) const {
 int Prefilter::letters_reach(std::string_view norm) const {
   std::size_t n = 0;
   while (n < norm.size() && is_alpha(norm[n])) ++n;
-  const Margins* m = find_run(norm.substr(0, n));
-  return m ? static_cast<int>(m->before) : -1;
+  const KeyInfo* info = find_run(norm.substr(0, n));
+  if (!info || !(info->strong.used || info->weak.used)) return -1;
+  return static_cast<int>(std::max(info->strong.before, info->weak.before));
 }
 
 int Prefilter::reach_before(const Token& token, const WordInfo* word) const {
   if (!enabled_) return -1;
   const int letters = word ? word_reach_[word->id] : -1;
-  return token.digit && digits_.used ? std::max(static_cast<int>(digits_.before), letters) : letters;
+  return token.digit ? std::max(digits_reach_, letters) : letters;
 }
 
 void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextSpan>& out) const {
@@ -261,14 +360,37 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
     if (begin < end) out.push_back({begin, end});
     return;
   }
-  // starts of the last max_before_ + 1 chunks, to open a window that many chunks back
-  std::vector<std::size_t> ring(max_before_ + 1, begin);
+  // starts of the last history_ chunks, to open a window that many chunks back, and the groups
+  // each confirmed
+  std::vector<std::size_t> ring(history_, begin);
+  std::vector<std::uint64_t> confirmed(history_, 0);
+  // Per group, the first and last chunk of its weak anchors waiting for a confirmation after them
+  // (`waiting` has its bit); confirming the anchors between them too only widens the window.
+  std::array<std::size_t, kMaxGroups> first_waiting, last_waiting;
+  std::uint64_t waiting = 0;
   std::size_t chunk = 0;
   std::size_t ring_pos = 0;
   std::size_t until = 0;   // the open window reaches at least this chunk
   bool open = false;
   TextSpan current{};
   const auto byte_class = [&](std::size_t at) { return kByteClass[static_cast<unsigned char>(text[at])]; };
+  const auto ring_back = [&](std::size_t n) { return ring_pos >= n ? ring_pos - n : ring_pos + history_ - n; };
+  // Opens or grows the window for an anchor in chunk `at` (at most history_ - 1 - m.before back).
+  const auto anchor_at = [&](std::size_t at, const Margins& m) {
+    const std::size_t back = chunk - at + m.before;
+    const std::size_t from = chunk >= back ? ring[ring_back(back)] : begin;
+    if (!open) {
+      current.begin = from;
+      until = 0;
+      open = true;
+    }
+    current.begin = std::min(current.begin, from);
+    while (!out.empty() && out.back().end >= current.begin) {   // reaches back into earlier windows
+      current.begin = std::min(current.begin, out.back().begin);
+      out.pop_back();
+    }
+    until = std::max(until, at + m.after);
+  };
   std::size_t i = begin;
   while (true) {
     while (i < end && byte_class(i) == kSpace) ++i;
@@ -276,6 +398,9 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
     const std::size_t start = i;
     bool anchor = false;
     Margins m;
+    std::uint64_t confirms = 0;
+    bool digit = false;
+    std::uint64_t weak = 0;   // the groups this chunk is a weak anchor of
     while (i < end) {
       const ByteClass c = byte_class(i);
       if (c == kSpace) break;
@@ -285,34 +410,57 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
         // Most letter runs are no anchor, and their length, first and last letter say so.
         const std::size_t n = i - run;
         if (n <= max_key_ && shapes_[shape_of(text[run], text[i - 1])] >> n & 1)
-          if (const Margins* found = find_run(text.substr(run, n))) {
-            anchor = true;
-            m = m.max(*found);
+          if (const KeyInfo* found = find_run(text.substr(run, n))) {
+            if (found->strong.used) {
+              anchor = true;
+              m = m.max(found->strong);
+            }
+            weak |= found->group;
+            confirms |= found->confirms;
           }
         continue;
       }
-      if (c == kDigit && digits_.used) {
-        anchor = true;
-        m = m.max(digits_);
+      if (c == kDigit && !digit) {
+        digit = true;
+        if (digits_.used) {
+          anchor = true;
+          m = m.max(digits_);
+        }
+        weak |= digits_weak_;
+        confirms |= digits_confirm_;
       }
       ++i;
     }
-    ring[ring_pos] = start;   // ring_pos == chunk % ring.size(), kept without a division
-    if (anchor) {
-      const std::size_t back = ring_pos >= m.before ? ring_pos - m.before : ring_pos + ring.size() - m.before;
-      const std::size_t from = chunk >= m.before ? ring[back] : begin;
-      if (!open) {
-        current.begin = from;
-        until = 0;
-        open = true;
+    ring[ring_pos] = start;   // ring_pos == chunk % history_, kept without a division
+    confirmed[ring_pos] = confirms;
+    if (weak != 0 || (waiting & confirms) != 0) {   // most chunks are neither
+      // Earlier weak anchors this chunk confirms (those still in reach of it)...
+      for (std::uint64_t due = waiting & confirms; due; due &= due - 1) {
+        const auto g = static_cast<std::size_t>(std::countr_zero(due));
+        const Group& group = groups_[g];
+        if (last_waiting[g] + group.after < chunk) continue;
+        anchor_at(chunk >= group.after ? std::max(first_waiting[g], chunk - group.after) : first_waiting[g], group.margins);
+        anchor_at(last_waiting[g], group.margins);
       }
-      current.begin = std::min(current.begin, from);
-      while (!out.empty() && out.back().end >= current.begin) {   // reaches back into earlier windows
-        current.begin = std::min(current.begin, out.back().begin);
-        out.pop_back();
+      waiting &= ~confirms;
+      // ...then those of this chunk, confirmed here or before; the others wait for one after.
+      for (std::uint64_t left = weak; left; left &= left - 1) {
+        const auto g = static_cast<std::size_t>(std::countr_zero(left));
+        const Group& group = groups_[g];
+        bool ok = false;
+        for (std::size_t back = 0; back <= group.before && back <= chunk && !ok; ++back)
+          ok = confirmed[ring_back(back)] >> g & 1;
+        if (ok) {
+          anchor = true;
+          m = m.max(group.margins);
+        } else if (group.after > 0) {
+          if (!(waiting >> g & 1) || last_waiting[g] + group.after < chunk) first_waiting[g] = chunk;
+          last_waiting[g] = chunk;
+          waiting |= std::uint64_t{1} << g;
+        }
       }
-      until = std::max(until, chunk + m.after);
     }
+    if (anchor) anchor_at(chunk, m);
     if (open) {
       current.end = i;
       if (chunk >= until) {
@@ -321,7 +469,7 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
       }
     }
     ++chunk;
-    if (++ring_pos == ring.size()) ring_pos = 0;
+    if (++ring_pos == history_) ring_pos = 0;
   }
   if (open) out.push_back(current);
 }

@@ -11,6 +11,12 @@
 // match crosses a window edge and the matcher is idle at each window's start. The anchor set is built from the grammar at
 // load time; a grammar with a rule that has no anchorable element disables the prefilter.
 //
+// An anchor is weak when another required element of its rule can be looked for too ("this" of
+// "this past <period>" needs "past" right after it, the number of "<month> <day>" a month right
+// before it): its window opens only when a chunk close enough on that side holds one of that
+// element's letter runs (or a digit). Any match holds both, so the windows still hold every match.
+// Weak anchors are grouped by what confirms them (at most 64 groups, then anchors are strong).
+//
 //   Prefilter filter = Prefilter::build(grammar);
 //   std::vector<TextSpan> windows;
 //   filter.windows(text, range, windows);   // disjoint, in text order
@@ -45,6 +51,8 @@ class Prefilter {
   std::size_t key_count() const { return key_count_; }
   /// The anchor letter runs, sorted (for tests and tuning).
   std::vector<std::string> keys() const;
+  /// The letter runs that anchor only weakly, sorted (for tests and tuning).
+  std::vector<std::string> weak_keys() const;
 
   /// For `token`, whose grammar word is `word` (Grammar::lookup_words): how many tokens before
   /// it a match holding it as its anchor can start (plus one), or -1 when it is no anchor.
@@ -63,20 +71,39 @@ class Prefilter {
     bool used = false;
     Margins max(const Margins& o) const { return {std::max(before, o.before), std::max(after, o.after), true}; }
   };
-  const Margins* find(const char* key, std::size_t size, std::uint32_t hash) const;
-  /// The margins of `run`, a run of ASCII letters in any case, when it is an anchor key.
-  const Margins* find_run(std::string_view run) const;
+  /// What a letter run is to windows(): an anchor of some rules (`strong`), a weak anchor of others
+  /// (`weak`, in group `group`: one bit), and the confirmation of the weak anchors of groups `confirms`.
+  struct KeyInfo {
+    Margins strong, weak;
+    std::uint64_t group = 0, confirms = 0;
+  };
+  /// The weak anchors of a group: the chunks before and after one in which a confirmation counts,
+  /// and the margins of a window once confirmed.
+  struct Group {
+    std::size_t before = 0, after = 0;
+    Margins margins;
+  };
+  static constexpr std::size_t kMaxGroups = 64;
+
+  const KeyInfo* find(const char* key, std::size_t size, std::uint32_t hash) const;
+  /// What `run`, a run of ASCII letters in any case, is to windows(), or nullptr when nothing.
+  const KeyInfo* find_run(std::string_view run) const;
   int letters_reach(std::string_view norm) const;   ///< reach_before through the letter run, or -1
-  void insert(const std::string& key, Margins margins);
+  void insert(const std::string& key, const KeyInfo& info);
 
   bool enabled_ = false;
-  Margins digits_;                  ///< for number tokens; unused when no anchor is one
+  Margins digits_;                  ///< for number tokens; unused when no rule anchors on digits unconditionally
+  std::uint64_t digits_confirm_ = 0;   ///< the groups a chunk holding a digit confirms
+  std::uint64_t digits_weak_ = 0;   ///< the groups a chunk holding a digit is a weak anchor of
+  int digits_reach_ = -1;           ///< reach_before of a token holding a digit, -1 if none
+  std::array<Group, kMaxGroups> groups_{};
+  std::size_t history_ = 1;         ///< chunks windows() remembers: back to the farthest window start
   std::vector<int> word_reach_;     ///< reach_before's letter-run part per WordInfo::id
   std::size_t max_before_ = 0;
   std::size_t max_key_ = 0;
   std::size_t key_count_ = 0;
   std::vector<std::string> slots_;  ///< open addressing over lowercase letter runs; "" is free
-  std::vector<Margins> margins_;    ///< beside slots_
+  std::vector<KeyInfo> infos_;      ///< beside slots_
   std::vector<std::uint32_t> tags_; ///< beside slots_: the key's hash (never 0), 0 for a free slot
   std::uint32_t mask_ = 0;
   /// Per (first letter, last letter) of a key, 26 * 26: bit n set when a key of n letters has them.
