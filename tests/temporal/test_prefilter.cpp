@@ -1,7 +1,9 @@
 // The prefilter is an optimisation only: tagging with it must give exactly what tagging the whole
-// text gives, and the sentences found lazily must be the tokenizer's. Checked on the corpus, on
-// TempEval-3 silver articles when present, and on texts mutated to hit window and sentence edges.
+// text gives, and the sentences found lazily must be the tokenizer's, also when found only part
+// way. Checked on the corpus, on TempEval-3 silver articles when present, and on texts mutated to
+// hit window and sentence edges.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -66,6 +68,25 @@ std::string dump(const std::vector<temporal::Timex>& timexes) {
   return s;
 }
 
+/// A SentenceFinder asked for growing positions has, each time, a prefix of split_sentences(),
+/// holding every sentence that begins at or before the position, and one at least.
+void check_found_incrementally(const std::string& text, const std::vector<TextSpan>& all) {
+  std::mt19937 rng(static_cast<unsigned>(text.size()));
+  temporal::detail::SentenceFinder finder(text, {0, text.size()});
+  for (std::size_t pos = 0; pos <= text.size() + 1; pos += 1 + rng() % 64) {
+    CAPTURE(pos);
+    finder.find_past(pos);
+    const std::vector<TextSpan>& found = finder.sentences();
+    REQUIRE(found.size() <= all.size());
+    REQUIRE(std::equal(found.begin(), found.end(), all.begin()));
+    REQUIRE(found.empty() == all.empty());
+    const auto begun = [&](const std::vector<TextSpan>& s) {
+      return std::count_if(s.begin(), s.end(), [&](const TextSpan& t) { return t.begin <= pos; });
+    };
+    REQUIRE(begun(found) == begun(all));
+  }
+}
+
 void check_same(const std::string& text, std::optional<date::year_month_day> dct) {
   const temporal::Tagger& tagger = temporal::default_tagger();
   temporal::TagOptions with, without;
@@ -78,6 +99,7 @@ void check_same(const std::string& text, std::optional<date::year_month_day> dct
   std::vector<TextSpan> lazy;
   temporal::detail::split_sentences(text, range, lazy);
   REQUIRE(lazy == ts.sentences);
+  check_found_incrementally(text, lazy);
 }
 
 }  // namespace

@@ -75,6 +75,10 @@ TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb form
       {"The council gave the government until Friday to resign.", "Friday", Direction::future},
       {"The offer runs until Friday.", "Friday", Direction::future},
       {"Until Thursday, they had not called Kopp a suspect.", "Thursday", Direction::past},
+      // cue words are read in lower case, whatever case the text writes them in
+      {"THE TALKS WILL RESUME ON FRIDAY.", "FRIDAY", Direction::future},
+      {"The Talks Were Planning To Resume Friday.", "Friday", Direction::future},
+      {"The Company'LL Announce Its Results On Friday.", "Friday", Direction::future},
       {"They had until midnight on Thursday to reach an agreement.", "Thursday", Direction::future},
       // a plan kept ("as planned") points nowhere; the tense of "began" decides
       {"The offensive began as previously planned Saturday night.", "Saturday", Direction::past},

@@ -392,25 +392,43 @@ void build_next_index(Grammar& g) {
   for (std::size_t r = 0; r < g.rules.size(); ++r)
     if (g.heads[r].gated && g.heads[r].gate_to <= 1) rule_keys[r] = gate_keys(g, g.heads[r], class_words);
   g.open_rules.assign(2 * g.words.size() + 1, {});
+  // match_at takes rules_num for number tokens and two-letter words only
+  const auto takes_rules_num = [](std::string_view word) {
+    return word.size() == 2 || !(word.front() >= 'a' && word.front() <= 'z');
+  };
+  // Room for every key of every gated rule in every list, the most split() can add (about 40K
+  // entries, 0.6 MB, for the embedded grammar): growing the vector was a tenth of start-up.
+  std::size_t most_keyed = 0;
+  const auto count_keys = [&](const std::vector<std::uint32_t>& rules) {
+    for (const std::uint32_t r : rules)
+      if (rule_keys[r]) most_keyed += rule_keys[r]->size();
+  };
+  g.words.for_each([&](std::string_view word, const WordInfo& info) {
+    count_keys(info.rules);
+    if (takes_rules_num(word)) count_keys(info.rules_num);
+  });
+  count_keys(g.by_builtin);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  keyed.reserve(most_keyed);
+  std::vector<std::uint64_t> by_key;   // one list's (key, rule) pairs packed key first, to sort as integers
   auto split = [&](std::uint32_t list, const std::vector<std::uint32_t>& rules, const WordInfo* first,
                    std::string_view word) {
-    const std::size_t start = keyed.size();
+    by_key.clear();
     for (const std::uint32_t r : rules) {
       const RuleHead& head = g.heads[r];
       if (!rule_keys[r] || (head.gate_from == 0 && gate_may_match_first(g, head, first, word))) {
         g.open_rules[list].push_back(r);
         continue;
       }
-      for (const std::uint32_t key : *rule_keys[r]) keyed.emplace_back(std::uint64_t{list} << 32 | key, r);
+      for (const std::uint32_t key : *rule_keys[r]) by_key.push_back(std::uint64_t{key} << 32 | r);
     }
-    std::sort(keyed.begin() + static_cast<std::ptrdiff_t>(start), keyed.end());   // RuleIndex::build wants keys together
+    std::sort(by_key.begin(), by_key.end());   // RuleIndex::build wants keys together, rules ascending
+    for (const std::uint64_t e : by_key)
+      keyed.emplace_back(std::uint64_t{list} << 32 | e >> 32, static_cast<std::uint32_t>(e));
   };
   g.words.for_each([&](std::string_view word, const WordInfo& info) {
     split(2 * info.id, info.rules, &info, word);
-    // match_at takes rules_num for number tokens and two-letter words only
-    if (word.size() == 2 || !(word.front() >= 'a' && word.front() <= 'z'))
-      split(2 * info.id + 1, info.rules_num, &info, word);
+    if (takes_rules_num(word)) split(2 * info.id + 1, info.rules_num, &info, word);
   });
   split(static_cast<std::uint32_t>(2 * g.words.size()), g.by_builtin, nullptr, {});
   g.by_next.build(keyed);

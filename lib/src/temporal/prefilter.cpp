@@ -111,26 +111,41 @@ bool add_word(std::string_view word, Anchor& a) {
   return true;
 }
 
-/// The words of each lexicon class (a word may be in several).
-std::vector<std::vector<std::string_view>> words_by_class(const Lexicon& lexicon) {
-  std::vector<std::vector<std::string_view>> out(lexicon.class_names.size());
+/// The anchor of the words of each lexicon class (a word may be in several), or nullopt when one
+/// of them can anchor nothing: found once per class, not once per element naming it (for the
+/// embedded grammar that was 34K word lookups, a twentieth of start-up).
+std::vector<std::optional<Anchor>> class_anchors(const Lexicon& lexicon) {
+  std::vector<std::vector<std::string_view>> words(lexicon.class_names.size());
   for (const auto& [word, entries] : lexicon.words)
     for (const LexEntry& e : entries) {
-      auto& words = out[static_cast<std::size_t>(e.cls)];
-      if (words.empty() || words.back() != word) words.push_back(word);
+      auto& of_class = words[static_cast<std::size_t>(e.cls)];
+      if (of_class.empty() || of_class.back() != word) of_class.push_back(word);
     }
+  std::vector<std::optional<Anchor>> out(words.size());
+  for (std::size_t c = 0; c < words.size(); ++c) {
+    out[c].emplace();
+    for (const std::string_view word : words[c])
+      if (!add_word(word, *out[c])) {
+        out[c].reset();
+        break;
+      }
+  }
   return out;
 }
 
-/// The anchor of a required element, or nullopt when any token could match it. `class_words`:
-/// words_by_class().
-std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::vector<std::string_view>>& class_words) {
+/// The anchor of a required element, or nullopt when any token could match it. `classes`:
+/// class_anchors().
+std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::optional<Anchor>>& classes) {
   Anchor a;
   for (const std::string& w : e.words)
     if (!add_word(w, a)) return std::nullopt;
-  if (e.cls >= 0)
-    for (const std::string_view word : class_words[static_cast<std::size_t>(e.cls)])
-      if (!add_word(word, a)) return std::nullopt;
+  if (e.cls >= 0) {
+    const std::optional<Anchor>& c = classes[static_cast<std::size_t>(e.cls)];
+    if (!c) return std::nullopt;
+    a.keys.insert(a.keys.end(), c->keys.begin(), c->keys.end());
+    a.cost += c->cost - (c->digits && a.digits ? kDigitCost : 0);   // digits cost once
+    a.digits = a.digits || c->digits;
+  }
   if (e.builtin) {
     if (!needs_digit(e.builtin)) return std::nullopt;
     if (!a.digits) a.cost += kDigitCost;
@@ -164,13 +179,13 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   std::vector<std::pair<std::string, KeyInfo>> keys;
   std::vector<std::tuple<std::string, Weak, Margins>> weak;   // key ("" for digits), how confirmed, margins
   std::vector<std::unique_ptr<Anchor>> confirms;              // the Weak::confirm anchors
-  const std::vector<std::vector<std::string_view>> class_words = words_by_class(grammar.lexicon);
+  const std::vector<std::optional<Anchor>> classes = class_anchors(grammar.lexicon);
   for (const Rule& rule : grammar.rules) {
     std::vector<std::optional<Anchor>> anchors(rule.elements.size());
     std::size_t best_cost = kNoAnchor, best_index = 0;
     for (std::size_t k = 0; k < rule.elements.size(); ++k) {
       if (rule.elements[k].optional) continue;
-      anchors[k] = anchor_of(rule.elements[k], class_words);
+      anchors[k] = anchor_of(rule.elements[k], classes);
       if (anchors[k] && anchors[k]->cost < best_cost) {
         best_cost = anchors[k]->cost;
         best_index = k;

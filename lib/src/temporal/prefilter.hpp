@@ -117,4 +117,33 @@ void tokenize_window(std::string_view text, TextSpan range, TokenStream& out);
 /// by tokenizing only around terminal punctuation (tokenize.cpp).
 void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan>& out);
 
+/// split_sentences() found only as far into the text as asked: a tagger needs the sentence of an
+/// expression only for its tense cues, and nothing after the last such expression.
+///
+///   SentenceFinder finder(text, range);
+///   finder.find_past(token.span.begin);   // finder.sentences(): every one beginning up to there
+class SentenceFinder {
+ public:
+  SentenceFinder(std::string_view text, TextSpan range);
+  /// Finds sentences until the range ends or one begins after `pos` (at least one, unless the range
+  /// holds none): then sentences() has, complete, every sentence of split_sentences() that
+  /// begins at or before `pos`, and at least its first one.
+  void find_past(std::size_t pos);
+  /// The sentences found so far: a prefix of split_sentences()'.
+  const std::vector<TextSpan>& sentences() const { return found_; }
+
+ private:
+  void step();     // one chunk holding a terminal, or one whitespace run with a newline
+  void finish();   // the last sentence
+
+  std::string_view text_;
+  std::size_t begin_ = 0, end_ = 0;
+  std::size_t i_ = 0;                 ///< where the search goes on
+  std::size_t sentence_begin_ = 0;    ///< of the sentence not yet closed
+  std::size_t paragraph_end_ = 0;     ///< the last paragraph break seen, when any_paragraph_
+  bool any_paragraph_ = false;
+  bool done_ = false;
+  std::vector<TextSpan> found_;
+};
+
 }  // namespace chronicle::temporal::detail

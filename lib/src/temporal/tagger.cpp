@@ -103,7 +103,8 @@ class Pass {
  public:
   Pass(const Tagger::Impl& impl, std::string_view text, TextSpan range, const TagOptions& options,
        std::vector<Timex>& out)
-      : impl_(impl), text_(text), range_(range), oracle_(options.oracle ? *options.oracle : *impl.oracle), out_(out) {
+      : impl_(impl), text_(text), oracle_(options.oracle ? *options.oracle : *impl.oracle), out_(out),
+        finder_(text, range) {
     ctx_.reference = options.dct;
     ctx_.narrative = !options.dct;
     // Set once (a capture of `this` is stored without a heap allocation): the value functions
@@ -121,15 +122,6 @@ class Pass {
   void match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors = nullptr);
 
  private:
-  const std::vector<TextSpan>& sentences() {
-    if (given_) return *given_;
-    if (!found_ready_) {
-      detail::split_sentences(text_, range_, found_);
-      found_ready_ = true;
-    }
-    return found_;
-  }
-
   /// The sentence of the match being resolved, looked up when first needed.
   std::uint32_t current_sentence() {
     if (!current_.sentence) current_.sentence = sentence_of(*current_.first);
@@ -139,8 +131,8 @@ class Pass {
   /// The direction of the match being resolved, asked of the oracle when first needed.
   Direction current_direction() {
     if (!current_.direction) {
-      const std::uint32_t id = current_sentence();
-      const std::vector<TextSpan>& s = sentences();
+      const std::uint32_t id = current_sentence();   // (found that far by sentence_of)
+      const std::vector<TextSpan>& s = given_ ? *given_ : finder_.sentences();
       current_.direction = oracle_.direction(text_, id < s.size() ? s[id] : current_.span, current_.span);
     }
     return *current_.direction;
@@ -148,7 +140,8 @@ class Pass {
 
   std::uint32_t sentence_of(const detail::Token& t) {
     if (given_) return t.sentence;
-    const std::vector<TextSpan>& s = sentences();
+    finder_.find_past(t.span.begin);
+    const std::vector<TextSpan>& s = finder_.sentences();
     const auto it = std::upper_bound(s.begin(), s.end(), t.span.begin,
                                      [](std::size_t pos, const TextSpan& sentence) { return pos < sentence.begin; });
     return it == s.begin() ? 0 : static_cast<std::uint32_t>(it - s.begin() - 1);
@@ -168,13 +161,11 @@ class Pass {
 
   const Tagger::Impl& impl_;
   std::string_view text_;
-  TextSpan range_;
   const TenseOracle& oracle_;
   std::vector<Timex>& out_;
   detail::ResolveContext ctx_;
   const std::vector<TextSpan>* given_ = nullptr;
-  std::vector<TextSpan> found_;
-  bool found_ready_ = false;
+  detail::SentenceFinder finder_;   ///< found as far as the last sentence asked for
   std::vector<bool> try_;
   std::vector<const detail::WordInfo*> words_;   ///< the grammar word of each token (Grammar::lookup_words)
   std::optional<std::uint32_t> longer_period_sentence_;   ///< last sentence naming a longer_than_quarter() period

@@ -3,17 +3,39 @@
 // "plans to") and past-tense verbs recognised with WordNet's morphology (chronicle::wordnet).
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <span>
 
 #include "chronicle/wordnet/morphology.hpp"
+#include "ascii_blocks.hpp"
 #include "grammar.hpp"
 
 namespace chronicle::temporal::detail {
 namespace {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// The end of the run of letters at `i` in `text[..end)`, its capitals lowered on the way in
+/// `lowered` (a copy of `text` from `offset` to `end`); eight bytes at a time where it can (a
+/// block's other capitals are lowered too: every letter is some word's).
+std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end, std::string& lowered,
+                           std::size_t offset) {
+  if constexpr (kAsciiBlocks) {
+    while (i + 8 <= end) {
+      const std::uint64_t block = load_block(text.data() + i);
+      const std::uint64_t lower = block | upper_bytes(block) >> 2;   // 0x80 >> 2: the case bit
+      std::memcpy(lowered.data() + (i - offset), &lower, 8);
+      const std::size_t n = leading_bytes(letter_bytes(block));
+      i += n;
+      if (n < 8) return i;
+    }
+  }
+  for (; i < end && is_letter(text[i]); ++i)
+    if (text[i] >= 'A' && text[i] <= 'Z') lowered[i - offset] = static_cast<char>(text[i] + 32);
+  return i;
+}
 
 /// Past-tense verbs by WordNet's morphology (wordnet::Morphology: the verb has a base form other
 /// than itself); each thread remembers the words it has asked, in a WordTable (one probe
@@ -253,7 +275,7 @@ class CueOracle final : public TenseOracle {
       std::size_t count = 0;
       TextSpan span{};
       std::string bytes;         // text[span] when split
-      std::string lowered;       // bytes lowered: the words' `lower` views
+      std::string lowered;       // bytes with the words lowered: their `lower` views
       bool valid = false;
     };
     thread_local Last last;
@@ -262,9 +284,7 @@ class CueOracle final : public TenseOracle {
     const std::string_view bytes = text.substr(begin, end - begin);
     if (!last.valid || last.span.begin != sentence.begin || last.span.end != sentence.end || last.bytes != bytes) {
       last.bytes.assign(bytes);
-      last.lowered.assign(bytes);
-      for (char& c : last.lowered)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      last.lowered.assign(bytes);   // lowered word by word as they are split
       last.count = split_words(text, sentence, last.lowered, last.words);   // (may grow words)
       last.span = sentence;
       last.valid = true;
@@ -273,8 +293,9 @@ class CueOracle final : public TenseOracle {
   }
 
   /// The words of `text[sentence]` into the first elements of `words` (grown as needed, never
-  /// shrunk), their `lower` viewing `lowered` (the sentence's bytes lowered); returns how many.
-  static std::size_t split_words(std::string_view text, TextSpan sentence, std::string_view lowered,
+  /// shrunk), their `lower` viewing `lowered` (a copy of the sentence's bytes, whose words' letters
+  /// are lowered here: the only bytes viewed); returns how many.
+  static std::size_t split_words(std::string_view text, TextSpan sentence, std::string& lowered,
                                  std::vector<Word>& words) {
     std::size_t count = 0;
     std::size_t i = sentence.begin;
@@ -288,12 +309,14 @@ class CueOracle final : public TenseOracle {
         ++i;
         continue;
       }
-      std::size_t j = i;
-      while (j < end && (is_letter(text[j]) || (text[j] == '\'' && j + 1 < end && is_letter(text[j + 1])))) ++j;
+      // letters, and an apostrophe between letters ("don't", "Kerry's")
+      std::size_t j = letter_run_end(text, i, end, lowered, sentence.begin);
+      while (j + 1 < end && text[j] == '\'' && is_letter(text[j + 1]))
+        j = letter_run_end(text, j + 1, end, lowered, sentence.begin);
       if (count == words.size()) words.emplace_back();
       Word& w = words[count++];
       w.span = {i, j};
-      w.lower = lowered.substr(i - sentence.begin, j - i);
+      w.lower = std::string_view(lowered).substr(i - sentence.begin, j - i);
       w.capitalized = text[i] >= 'A' && text[i] <= 'Z';
       w.clause_break_before = clause_break;
       clause_break = false;

@@ -8,6 +8,7 @@
 #include "chronicle/segment/segmenter.hpp"
 #include "ascii_blocks.hpp"
 #include "grammar.hpp"
+#include "prefilter.hpp"
 
 namespace chronicle::temporal::detail {
 namespace {
@@ -331,75 +332,90 @@ std::size_t find_terminal_or_newline(std::string_view text, std::size_t i, std::
 
 void tokenize_window(std::string_view text, TextSpan range, TokenStream& out) { tokenize_range(text, range, out); }
 
-void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan>& out) {
-  // The same sentences as tokenize() without segmenter sentences (assign_sentences), found by
-  // tokenizing only the chunks (whitespace-separated) that hold terminal punctuation; paragraph
-  // breaks come from whitespace runs. Only those bytes and newlines need a closer look.
-  out.clear();
-  const std::size_t end = std::min(range.end, text.size());
-  const std::size_t begin = std::min(range.begin, end);
-  std::size_t i = begin;
-  while (i < end && is_space(text[i])) ++i;
-  if (i >= end) return;
-  std::size_t sentence_begin = i;
-  std::size_t paragraph_end = 0;   // the last paragraph break seen, when any
-  bool any_paragraph = false;
-  while (true) {
-    // i is at a chunk start or in whitespace: find the next terminal or newline
-    i = find_terminal_or_newline(text, i, end);
-    if (i >= end) break;
-    if (text[i] == '\n') {
-      // the whitespace run holding it (no newline before it in the run): a second newline is a
-      // paragraph break
-      std::size_t k = i;
-      int newlines = 0;
-      std::size_t paragraph = std::string_view::npos;
-      while (k < end && is_space(text[k])) {
-        if (text[k] == '\n' && ++newlines == 2) paragraph = k;
-        ++k;
-      }
-      if (paragraph != std::string_view::npos) {
-        out.push_back({sentence_begin, paragraph});
-        sentence_begin = k < end ? k : paragraph;
-        paragraph_end = paragraph;
-        any_paragraph = true;
-      }
-      i = k;
-      continue;
-    }
-    // the chunk [chunk_begin, chunk_end) holding a terminal
-    std::size_t chunk_begin = i;
-    while (chunk_begin > begin && !is_space(text[chunk_begin - 1])) --chunk_begin;
-    std::size_t chunk_end = i;
-    while (chunk_end < end && !is_space(text[chunk_end])) ++chunk_end;
-    for (std::size_t p = chunk_begin; p < chunk_end;) {
-      std::size_t j = p;
-      const TokenKind kind = scan_token(text, p, chunk_end, j);
-      if (kind != TokenKind::punct || j != p + 1 || !is_terminal(text[p])) { p = j; continue; }
-      TokenCursor cursor(text, j, end);
-      LiteToken next, start, last{{p, j}, kind, false, false};
-      if (!cursor.next(next)) break;   // the last token closes nothing
-      start = next;
-      bool more = true;
-      while (start.quote) {
-        last = start;
-        if (!cursor.next(start)) { more = false; break; }
-      }
-      if (more && (next.kind == TokenKind::paragraph ||
-                   ((start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct) &&
-                    may_end_at(text, begin, p, start.kind == TokenKind::word ? start.span : TextSpan{})))) {
-        out.push_back({sentence_begin, last.span.end});
-        sentence_begin = start.span.begin;
-      }
-      p = j;
-    }
-    i = chunk_end;
+// The same sentences as tokenize() without segmenter sentences (assign_sentences), found by
+// tokenizing only the chunks (whitespace-separated) that hold terminal punctuation; paragraph
+// breaks come from whitespace runs. Only those bytes and newlines need a closer look.
+SentenceFinder::SentenceFinder(std::string_view text, TextSpan range) : text_(text) {
+  end_ = std::min(range.end, text.size());
+  begin_ = std::min(range.begin, end_);
+  i_ = begin_;
+  while (i_ < end_ && is_space(text[i_])) ++i_;
+  sentence_begin_ = i_;
+  done_ = i_ >= end_;
+}
+
+void SentenceFinder::find_past(std::size_t pos) {
+  while (!done_ && (found_.empty() || sentence_begin_ <= pos)) step();
+}
+
+void SentenceFinder::step() {
+  // i_ is at a chunk start or in whitespace: find the next terminal or newline
+  i_ = find_terminal_or_newline(text_, i_, end_);
+  if (i_ >= end_) {
+    finish();
+    return;
   }
+  if (text_[i_] == '\n') {
+    // the whitespace run holding it (no newline before it in the run): a second newline is a
+    // paragraph break
+    std::size_t k = i_;
+    int newlines = 0;
+    std::size_t paragraph = std::string_view::npos;
+    while (k < end_ && is_space(text_[k])) {
+      if (text_[k] == '\n' && ++newlines == 2) paragraph = k;
+      ++k;
+    }
+    if (paragraph != std::string_view::npos) {
+      found_.push_back({sentence_begin_, paragraph});
+      sentence_begin_ = k < end_ ? k : paragraph;
+      paragraph_end_ = paragraph;
+      any_paragraph_ = true;
+    }
+    i_ = k;
+    return;
+  }
+  // the chunk [chunk_begin, chunk_end) holding a terminal
+  std::size_t chunk_begin = i_;
+  while (chunk_begin > begin_ && !is_space(text_[chunk_begin - 1])) --chunk_begin;
+  std::size_t chunk_end = i_;
+  while (chunk_end < end_ && !is_space(text_[chunk_end])) ++chunk_end;
+  for (std::size_t p = chunk_begin; p < chunk_end;) {
+    std::size_t j = p;
+    const TokenKind kind = scan_token(text_, p, chunk_end, j);
+    if (kind != TokenKind::punct || j != p + 1 || !is_terminal(text_[p])) { p = j; continue; }
+    TokenCursor cursor(text_, j, end_);
+    LiteToken next, start, last{{p, j}, kind, false, false};
+    if (!cursor.next(next)) break;   // the last token closes nothing
+    start = next;
+    bool more = true;
+    while (start.quote) {
+      last = start;
+      if (!cursor.next(start)) { more = false; break; }
+    }
+    if (more && (next.kind == TokenKind::paragraph ||
+                 ((start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct) &&
+                  may_end_at(text_, begin_, p, start.kind == TokenKind::word ? start.span : TextSpan{})))) {
+      found_.push_back({sentence_begin_, last.span.end});
+      sentence_begin_ = start.span.begin;
+    }
+    p = j;
+  }
+  i_ = chunk_end;
+}
+
+void SentenceFinder::finish() {
   // the last sentence ends with the last chunk, or at a paragraph break after it
-  std::size_t last_end = end;
-  while (last_end > begin && is_space(text[last_end - 1])) --last_end;
-  if (any_paragraph && paragraph_end > last_end) last_end = paragraph_end;
-  out.push_back({sentence_begin, last_end});
+  std::size_t last_end = end_;
+  while (last_end > begin_ && is_space(text_[last_end - 1])) --last_end;
+  if (any_paragraph_ && paragraph_end_ > last_end) last_end = paragraph_end_;
+  found_.push_back({sentence_begin_, last_end});
+  done_ = true;
+}
+
+void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan>& out) {
+  SentenceFinder finder(text, range);
+  finder.find_past(std::string_view::npos);
+  out = finder.sentences();
 }
 
 void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> sentences, TokenStream& out) {
