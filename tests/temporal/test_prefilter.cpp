@@ -276,3 +276,28 @@ TEST_CASE("the embedded grammar's common words need a neighbour that completes a
   filter.windows(dated, {0, dated.size()}, windows);
   CHECK(!windows.empty());
 }
+
+TEST_CASE("every strong anchor of the embedded grammar is found in its table", "[temporal][prefilter]") {
+  // The keys lie apart from the hash slots, which hold their index: all of the grammar's keys,
+  // collisions and probe chains included, must still be found, and a near miss of each must not.
+  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  const auto keys = filter.keys();
+  const auto weak = filter.weak_keys();
+  REQUIRE(keys.size() > 100);
+  std::size_t strong = 0;
+  std::vector<TextSpan> windows;
+  for (const std::string& key : keys) {
+    if (std::binary_search(weak.begin(), weak.end(), key)) continue;
+    ++strong;
+    CAPTURE(key);
+    const std::string text = "zz " + key + " zz";
+    filter.windows(text, {0, text.size()}, windows);
+    CHECK(windows.size() == 1);
+    const std::string longer = "zz " + key + "qq zz";
+    filter.windows(longer, {0, longer.size()}, windows);
+    CHECK(windows.empty());
+  }
+  CHECK(strong > 100);
+}

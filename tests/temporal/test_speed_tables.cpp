@@ -108,6 +108,34 @@ TEST_CASE("rules gathered by the next token match as a plain search does", "[tem
   CHECK(match_at(*g, text, i) == expected);
 }
 
+// by_next's rule lists are added a rule at a time, each key's together, and the table is built
+// once at the end: every key must then give exactly its rules, in order, whatever its neighbours
+// in the hash table, and a key never added none.
+
+TEST_CASE("the rule index gives each key exactly the rules added under it", "[temporal][grammar]") {
+  RuleIndex index;
+  CHECK(index.find(7).empty());   // before any add
+  index.reserve(10);
+  std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> expected;
+  for (std::uint64_t list = 0; list < 300; ++list)
+    for (const std::uint64_t next : {std::uint64_t{0}, std::uint64_t{5}, std::uint64_t{Grammar::kDigitKey}}) {
+      const std::uint64_t key = list << 32 | next;
+      std::vector<std::uint32_t> rules;
+      for (std::uint32_t r = 0; r <= (list + next) % 4; ++r) rules.push_back(r * 3 + static_cast<std::uint32_t>(list % 7));
+      for (const std::uint32_t r : rules) index.add(key, r);
+      expected.emplace_back(key, std::move(rules));
+    }
+  index.finish();
+  for (const auto& [key, rules] : expected) {
+    CAPTURE(key);
+    const auto found = index.find(key);
+    CHECK(std::vector<std::uint32_t>(found.begin(), found.end()) == rules);
+  }
+  CHECK(index.find(std::uint64_t{300} << 32).empty());
+  CHECK(index.find(1).empty());
+  CHECK(index.find(std::uint64_t{5} << 32 | 6).empty());
+}
+
 // The word table hashes a word a block of eight bytes at a time (two overlapping reads for most
 // words): every length up to a few blocks must find exactly its own word, not one that differs in
 // a single byte, whichever byte that is.

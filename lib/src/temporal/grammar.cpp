@@ -408,8 +408,7 @@ void build_next_index(Grammar& g) {
     if (takes_rules_num(word)) count_keys(info.rules_num);
   });
   count_keys(g.by_builtin);
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
-  keyed.reserve(most_keyed);
+  g.by_next.reserve(most_keyed);
   std::vector<std::uint64_t> by_key;   // one list's (key, rule) pairs packed key first, to sort as integers
   auto split = [&](std::uint32_t list, const std::vector<std::uint32_t>& rules, const WordInfo* first,
                    std::string_view word) {
@@ -422,16 +421,15 @@ void build_next_index(Grammar& g) {
       }
       for (const std::uint32_t key : *rule_keys[r]) by_key.push_back(std::uint64_t{key} << 32 | r);
     }
-    std::sort(by_key.begin(), by_key.end());   // RuleIndex::build wants keys together, rules ascending
-    for (const std::uint64_t e : by_key)
-      keyed.emplace_back(std::uint64_t{list} << 32 | e >> 32, static_cast<std::uint32_t>(e));
+    std::sort(by_key.begin(), by_key.end());   // RuleIndex::add wants keys together, rules ascending
+    for (const std::uint64_t e : by_key) g.by_next.add(std::uint64_t{list} << 32 | e >> 32, static_cast<std::uint32_t>(e));
   };
   g.words.for_each([&](std::string_view word, const WordInfo& info) {
     split(2 * info.id, info.rules, &info, word);
     if (takes_rules_num(word)) split(2 * info.id + 1, info.rules_num, &info, word);
   });
   split(static_cast<std::uint32_t>(2 * g.words.size()), g.by_builtin, nullptr, {});
-  g.by_next.build(keyed);
+  g.by_next.finish();
 }
 
 void build_index(Grammar& g) {
@@ -781,23 +779,17 @@ const WordInfo* WordTable::find(std::string_view word) const {
   }
 }
 
-void RuleIndex::build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& entries) {
-  std::size_t key_count = 0;
-  for (std::size_t k = 0; k < entries.size(); ++k) key_count += k == 0 || entries[k].first != entries[k - 1].first;
+void RuleIndex::finish() {
   std::size_t capacity = 16;
-  while (capacity < key_count * 2) capacity *= 2;   // load at most one half
+  while (capacity < added_.size() * 2) capacity *= 2;   // load at most one half
   slots_.assign(capacity, {});
   mask_ = capacity - 1;
-  rules_.clear();
-  for (std::size_t k = 0; k < entries.size();) {
-    const std::uint64_t key = entries[k].first;
-    std::uint64_t slot = slot_of(key) & mask_;
+  for (const Slot& added : added_) {
+    std::uint64_t slot = slot_of(added.key - 1) & mask_;
     while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
-    slots_[slot].key = key + 1;
-    slots_[slot].begin = static_cast<std::uint32_t>(rules_.size());
-    for (; k < entries.size() && entries[k].first == key; ++k) rules_.push_back(entries[k].second);
-    slots_[slot].end = static_cast<std::uint32_t>(rules_.size());
+    slots_[slot] = added;
   }
+  added_ = {};
 }
 
 std::span<const std::uint32_t> RuleIndex::find(std::uint64_t key) const {

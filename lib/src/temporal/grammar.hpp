@@ -190,9 +190,22 @@ using WordInfos = std::span<const WordInfo* const>;
 /// Rule lists under 64-bit keys, all in one open-addressing table (Grammar::by_next).
 class RuleIndex {
  public:
-  /// Builds the index of `entries` (key, rule): those of one key next to each other, their
-  /// rules ascending.
-  void build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& entries);
+  /// Room for `entries` add() calls.
+  void reserve(std::size_t entries) {
+    rules_.reserve(entries);
+    added_.reserve(entries);   // at most one key per entry; pages never written cost nothing
+  }
+  /// Adds `rule` under `key`: the rules of one key are added one after the other, ascending.
+  /// (Added where they are found, not gathered first in a list of (key, rule) pairs: 16 bytes an
+  /// entry, about 40K entries, all in fresh pages at start-up.)
+  void add(std::uint64_t key, std::uint32_t rule) {
+    const auto at = static_cast<std::uint32_t>(rules_.size());
+    if (added_.empty() || added_.back().key != key + 1) added_.push_back({key + 1, at, at});
+    rules_.push_back(rule);
+    ++added_.back().end;
+  }
+  /// Builds the table over the keys added; find() answers only after it.
+  void finish();
   /// The rules under `key`, ascending; empty when none.
   std::span<const std::uint32_t> find(std::uint64_t key) const;
 
@@ -202,6 +215,7 @@ class RuleIndex {
     std::uint64_t key = 0;                 ///< key + 1; 0 marks a free slot
     std::uint32_t begin = 0, end = 0;      ///< the key's range of rules_
   };
+  std::vector<Slot> added_;   ///< the keys added, in order, until finish()
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> rules_;
   std::uint64_t mask_ = 0;

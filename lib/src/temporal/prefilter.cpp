@@ -259,9 +259,9 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t capacity = 16;
   while (capacity < keys.size() * 4) capacity *= 2;
-  p.slots_.assign(capacity, {});
-  p.infos_.assign(capacity, {});
+  p.keys_.reserve(keys.size());
   p.tags_.assign(capacity, 0);
+  p.entries_.assign(capacity, 0);
   p.shapes_.fill(0);
   p.mask_ = static_cast<std::uint32_t>(capacity - 1);
   for (std::size_t k = 0; k < keys.size();) {
@@ -303,10 +303,10 @@ void Prefilter::insert(const std::string& key, const KeyInfo& info) {
   for (char c : key) h = hash_step(h, c);
   const std::uint32_t hash = hash_final(h);
   std::uint32_t slot = hash & mask_;
-  while (!slots_[slot].empty()) slot = (slot + 1) & mask_;
-  slots_[slot] = key;
+  while (tags_[slot] != 0) slot = (slot + 1) & mask_;
   tags_[slot] = tag_of(hash);
-  infos_[slot] = info;
+  entries_[slot] = static_cast<std::uint32_t>(keys_.size());
+  keys_.push_back({key, info});
   shapes_[shape_of(key.front(), key.back())] |= std::uint64_t{1} << key.size();
   max_key_ = std::max(max_key_, key.size());
   max_before_ = std::max({max_before_, info.strong.before, info.weak.before});
@@ -318,23 +318,23 @@ const Prefilter::KeyInfo* Prefilter::find(const char* key, std::size_t size, std
     const std::uint32_t t = tags_[slot];
     if (t == 0) return nullptr;
     if (t != tag) continue;
-    const std::string& s = slots_[slot];
-    if (s.size() == size && std::equal(s.begin(), s.end(), key)) return &infos_[slot];
+    const Key& k = keys_[entries_[slot]];
+    if (k.text.size() == size && std::equal(k.text.begin(), k.text.end(), key)) return &k.info;
   }
 }
 
 std::vector<std::string> Prefilter::keys() const {
   std::vector<std::string> out;
-  for (std::size_t slot = 0; slot < slots_.size(); ++slot)
-    if (infos_[slot].strong.used || infos_[slot].weak.used) out.push_back(slots_[slot]);
+  for (const Key& k : keys_)
+    if (k.info.strong.used || k.info.weak.used) out.push_back(k.text);
   std::sort(out.begin(), out.end());
   return out;
 }
 
 std::vector<std::string> Prefilter::weak_keys() const {
   std::vector<std::string> out;
-  for (std::size_t slot = 0; slot < slots_.size(); ++slot)
-    if (infos_[slot].weak.used && !infos_[slot].strong.used) out.push_back(slots_[slot]);
+  for (const Key& k : keys_)
+    if (k.info.weak.used && !k.info.strong.used) out.push_back(k.text);
   std::sort(out.begin(), out.end());
   return out;
 }

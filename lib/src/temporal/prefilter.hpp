@@ -102,9 +102,15 @@ class Prefilter {
   std::size_t max_before_ = 0;
   std::size_t max_key_ = 0;
   std::size_t key_count_ = 0;
-  std::vector<std::string> slots_;  ///< open addressing over lowercase letter runs; "" is free
-  std::vector<KeyInfo> infos_;      ///< beside slots_
-  std::vector<std::uint32_t> tags_; ///< beside slots_: the key's hash (never 0), 0 for a free slot
+  /// A lowercase letter run and what it is. They lie together, apart from the hash slots: a slot
+  /// is 8 bytes, not the 96 of a key in place, so building the (mostly empty) table is cheap.
+  struct Key {
+    std::string text;
+    KeyInfo info;
+  };
+  std::vector<Key> keys_;              ///< in insertion order
+  std::vector<std::uint32_t> tags_;    ///< open addressing: the key's hash (never 0), 0 for a free slot
+  std::vector<std::uint32_t> entries_; ///< beside tags_: the slot's index in keys_
   std::uint32_t mask_ = 0;
   /// Per (first letter, last letter) of a key, 26 * 26: bit n set when a key of n letters has them.
   std::array<std::uint64_t, 26 * 26> shapes_{};
