@@ -126,6 +126,17 @@ bool may_end_at(std::string_view text, std::size_t lower, std::size_t dot, TextS
           segment::is_sentence_starter(text.substr(next.begin, next.end + 1 - next.begin)));
 }
 
+/// Whether the terminal `text[dot]` ends a sentence: before a paragraph break (`paragraph_next`),
+/// or before `start` (the token after it and its closing quotes: a Token or a LiteToken) when that
+/// is capitalized, a number or a mark and may_end_at() agrees. `lower` as for may_end_at().
+template <class StartToken>
+bool ends_sentence(std::string_view text, std::size_t lower, std::size_t dot, bool paragraph_next,
+                   const StartToken& start) {
+  if (paragraph_next) return true;
+  if (!start.capitalized && start.kind != TokenKind::number && start.kind != TokenKind::punct) return false;
+  return may_end_at(text, lower, dot, start.kind == TokenKind::word ? start.span : TextSpan{});
+}
+
 void assign_sentences(std::string_view text, TokenStream& out) {
   std::uint32_t sentence = 0;
   std::size_t sentence_begin = out.tokens.empty() ? 0 : out.tokens.front().span.begin;
@@ -155,10 +166,7 @@ void assign_sentences(std::string_view text, TokenStream& out) {
     }
     if (n >= out.tokens.size()) break;
     const Token& start = out.tokens[n];
-    const std::size_t lower = out.tokens.front().span.begin;
-    if (next.kind == TokenKind::paragraph ||
-        ((start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct) &&
-         may_end_at(text, lower, t.span.begin, start.kind == TokenKind::word ? start.span : TextSpan{}))) {
+    if (ends_sentence(text, out.tokens.front().span.begin, t.span.begin, next.kind == TokenKind::paragraph, start)) {
       close(out.tokens[n - 1].span.end);
       sentence_begin = start.span.begin;
       k = n - 1;
@@ -392,9 +400,7 @@ void SentenceFinder::step() {
       last = start;
       if (!cursor.next(start)) { more = false; break; }
     }
-    if (more && (next.kind == TokenKind::paragraph ||
-                 ((start.capitalized || start.kind == TokenKind::number || start.kind == TokenKind::punct) &&
-                  may_end_at(text_, begin_, p, start.kind == TokenKind::word ? start.span : TextSpan{})))) {
+    if (more && ends_sentence(text_, begin_, p, next.kind == TokenKind::paragraph, start)) {
       found_.push_back({sentence_begin_, last.span.end});
       sentence_begin_ = start.span.begin;
     }
