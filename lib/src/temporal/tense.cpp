@@ -102,7 +102,7 @@ class CueOracle final : public TenseOracle {
     std::size_t clause_begin = e_first;
     while (clause_begin > 0 && clause_begin < words.size() && !words[clause_begin].clause_break_before) --clause_begin;
     const auto cue_at = [&](std::size_t k) {
-      if (words[k].lower == "until" || words[k].lower == "till") return until(words, k, clause_begin, after_end);
+      if (words[k].lower == "until" || words[k].lower == "till") return until(text, words, k, clause_begin, after_end);
       if (k + 1 == e_first && (words[k].lower == "by" || words[k].lower == "through"))
         return deadline(text, words, k, clause_begin);
       return cue(words, k);
@@ -132,17 +132,13 @@ class CueOracle final : public TenseOracle {
   /// "were to continue until Thursday", "might not be finalised until April"), what was put off
   /// ("postponed until Tuesday", "was put off until Thursday") and deadlines ("gave the
   /// government until Friday", "had until midnight").
-  Direction until(std::span<const Word> words, std::size_t at, std::size_t clause_begin, std::size_t clause_end) const {
+  Direction until(std::string_view text, std::span<const Word> words, std::size_t at, std::size_t clause_begin,
+                  std::size_t clause_end) const {
     static constexpr std::string_view kAhead[] = {"be", "been", "being", "to", "is", "are", "am", "will", "would",
                                                   "can", "could", "may", "might", "must", "should", "shall",
                                                   "give", "gave", "given", "gives", "has", "have", "had"};
     constexpr std::size_t kReach = 6;   // words back from "until" to its verb
-    for (std::size_t k = at; k-- > clause_begin && at - k <= kReach;) {
-      const std::string_view w = words[k].lower;
-      if (tables_.defer.contains(w) || std::find(std::begin(kAhead), std::end(kAhead), w) != std::end(kAhead))
-        return Direction::future;
-      if (const Direction d = cue(words, k); d != Direction::unknown) return d;
-    }
+    if (const auto d = governor(text, words, at, clause_begin, kReach, kAhead, /*skip_amount_to=*/false)) return *d;
     for (std::size_t k = at + 1; k < clause_end && k < words.size(); ++k) {
       const std::string_view next = k + 1 < words.size() ? words[k + 1].lower : std::string_view{};
       if ((words[k].lower == "had" || words[k].lower == "hadn't") && next != "until" && next != "till" && next != "to")
@@ -161,15 +157,24 @@ class CueOracle final : public TenseOracle {
                                                   "must",   "can", "may",  "might", "should"};
     // words back to the verb: "to pay down $5 billion of a $6 billion bridge loan by"
     constexpr std::size_t kReach = 9;
-    for (std::size_t k = at; k-- > clause_begin && at - k <= kReach;) {
+    return governor(text, words, at, clause_begin, kReach, kAhead, /*skip_amount_to=*/true).value_or(Direction::unknown);
+  }
+
+  /// The side of the verb that the phrase at word `at` ("until X", "by X") hangs on, looking back
+  /// at most `reach` words within its clause: ahead of what is put off and of the words `ahead`
+  /// (modals, "be", an infinitive's "to"), else the side of the first cue; nullopt when none
+  /// speaks. With `skip_amount_to`, a "to" before an amount is passed over: "rose to $5 by March",
+  /// "up to $90 million" hold no infinitive.
+  std::optional<Direction> governor(std::string_view text, std::span<const Word> words, std::size_t at,
+                                    std::size_t clause_begin, std::size_t reach,
+                                    std::span<const std::string_view> ahead, bool skip_amount_to) const {
+    for (std::size_t k = at; k-- > clause_begin && at - k <= reach;) {
       const std::string_view w = words[k].lower;
-      // "rose to $5 by March", "up to $90 million": "to" before an amount is no infinitive
-      if (w == "to" && amount_after(text, words, k)) continue;
-      if (tables_.defer.contains(w) || std::find(std::begin(kAhead), std::end(kAhead), w) != std::end(kAhead))
-        return Direction::future;
+      if (skip_amount_to && w == "to" && amount_after(text, words, k)) continue;
+      if (tables_.defer.contains(w) || std::find(ahead.begin(), ahead.end(), w) != ahead.end()) return Direction::future;
       if (const Direction d = cue(words, k); d != Direction::unknown) return d;
     }
-    return Direction::unknown;
+    return std::nullopt;
   }
 
   /// Whether a number comes between word `k` and the next word.
