@@ -251,12 +251,14 @@ TEST_CASE("the record scanner agrees with nlohmann on mutated records", "[ingest
 
 TEST_CASE("the record scanner finds a quote, escape or control byte at any offset in a long string",
           "[ingest][jsonl][scanner]") {
-  // Plain bytes are skipped eight at a time: each special byte is tried at every offset of a block,
-  // after plain ASCII and after multi-byte UTF-8, and at the very end of an unterminated line.
+  // Plain bytes are skipped sixteen (SSE2) or eight at a time: each special byte is tried at every
+  // offset of two blocks, after plain ASCII and after multi-byte UTF-8, and at the very end of an
+  // unterminated line.
   for (const std::string_view filler : {"abcdefghijklmnopqrstuvwxyz", "caf\xC3\xA9 \xE2\x80\x99s ok"}) {
-    for (std::size_t at = 0; at <= 17; ++at) {
+    for (std::size_t at = 0; at <= 40; ++at) {
       for (const std::string_view special : {"\\\"", "\\\\", "\\n", "\\u00e9", "\"", "\x01", "\x1F", "\t", "\x7F", " "}) {
-        std::string text = std::string(filler) + std::string(filler);
+        std::string text;
+        while (text.size() <= 40) text += filler;
         text.insert(at, special);
         const std::string line = "{\"text\":\"" + text + "\",\"id\":\"i\"}";
         CAPTURE(line);

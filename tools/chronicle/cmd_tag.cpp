@@ -1,5 +1,7 @@
 // chronicle tag: the temporal expressions of each document, as JSON Lines, TimeML or text.
 
+#include <algorithm>
+#include <cstring>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -23,6 +25,20 @@ struct TagCommandOptions {
 /// Appends `s` as a JSON string, escaped as nlohmann::json::dump does with ensure_ascii off and
 /// invalid UTF-8 replaced (the replacement is left to nlohmann, as it is rare).
 void append_json_string(std::string& out, std::string_view s) {
+  // Most strings (values, rule names, the text of an expression) are short ASCII that needs no
+  // escape: one look at each byte, then one copy with the quotes.
+  const bool simple = std::all_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+  });
+  if (simple) {
+    const std::size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    out[at] = '"';
+    std::memcpy(out.data() + at + 1, s.data(), s.size());
+    out[at + s.size() + 1] = '"';
+    return;
+  }
   bool ascii = true;
   for (const char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
   if (!ascii && utf8::find_invalid(s)) {
@@ -63,26 +79,23 @@ void append_number(std::string& out, std::size_t n) {
 
 /// One JSON Lines record of `tag --format json`, appended to `out` (fields in the documented order).
 void append_tag_json(std::string& out, const ingest::Document& doc, const std::vector<temporal::Timex>& timexes) {
-  auto field = [&](std::string_view key) {
-    out += '"';
-    out += key;
-    out += "\":";
-  };
+  // `key` is the quoted key and its colon: one append each
+  auto field = [&](std::string_view key) { out += key; };
   out += '{';
-  field("doc");
+  field(R"("doc":)");
   append_json_string(out, doc.id);
   out += ',';
-  field("path");
+  field(R"("path":)");
   append_json_string(out, doc.path);
   out += ',';
-  field("dct");
+  field(R"("dct":)");
   if (doc.dct) append_json_string(out, ingest::format_date(*doc.dct));
   else out += "null";
   out += ',';
-  field("dct_source");
+  field(R"("dct_source":)");
   append_json_string(out, ingest::to_string(doc.dct_source));
   out += ',';
-  field("timexes");
+  field(R"("timexes":)");
   out += '[';
   const std::string_view original = doc.original();
   for (std::size_t k = 0; k < timexes.size(); ++k) {
@@ -90,42 +103,42 @@ void append_tag_json(std::string& out, const ingest::Document& doc, const std::v
     const TextSpan raw = doc.to_raw(t.span);
     if (k > 0) out += ',';
     out += '{';
-    field("begin");
+    field(R"("begin":)");
     append_number(out, raw.begin);
     out += ',';
-    field("end");
+    field(R"("end":)");
     append_number(out, raw.end);
     out += ',';
-    field("text");
+    field(R"("text":)");
     append_json_string(out, raw.of(original));
     out += ',';
-    field("type");
+    field(R"("type":)");
     append_json_string(out, temporal::to_string(t.value.type));
     out += ',';
-    field("value");
+    field(R"("value":)");
     append_json_string(out, t.value.value);
     if (t.value.mod != temporal::Mod::none) {
       out += ',';
-      field("mod");
+      field(R"("mod":)");
       append_json_string(out, temporal::to_string(t.value.mod));
     }
     if (!t.value.freq.empty()) {
       out += ',';
-      field("freq");
+      field(R"("freq":)");
       append_json_string(out, t.value.freq);
     }
     if (!t.value.quant.empty()) {
       out += ',';
-      field("quant");
+      field(R"("quant":)");
       append_json_string(out, t.value.quant);
     }
     if (t.value.period) {
       out += ',';
-      field("granularity");
+      field(R"("granularity":)");
       append_json_string(out, temporal::to_string(t.value.period->granularity()));
     }
     out += ',';
-    field("rule");
+    field(R"("rule":)");
     append_json_string(out, t.rule);
     out += '}';
   }
