@@ -80,3 +80,14 @@ TEST_CASE("mods and units parse from their TimeML names", "[temporal][value]") {
   CHECK(to_string(Mod::equal_or_less) == "EQUAL_OR_LESS");
   CHECK(parse_unit("weeks") == Unit::week);
 }
+
+TEST_CASE("value digits are zero-padded, and years outside 0..9999 still render", "[temporal][value]") {
+  CHECK(Period::containing(date::year{5} / 3 / 7, Granularity::day).value() == "0005-03-07");
+  CHECK(Period::containing(date::year{850} / 1 / 1, Granularity::century).value() == "08");
+  CHECK(Period::containing(date::year{1905} / 1 / 1, Granularity::decade).value() == "190");
+  CHECK(Period::containing(date::year{10500} / 1 / 1, Granularity::year).value() == "10500");
+  CHECK(Period::containing(date::year{-5} / 1 / 1, Granularity::year).value() == "-005");
+  CHECK(Period::containing(2015_y / 1 / 2, Granularity::week).value() == "2015-W01");
+  CHECK(Period::make_time(2015_y / 12 / 15, 9 * 60 + 5)->value() == "2015-12-15T09:05");
+  CHECK(Period::make_indexed(2015_y, Granularity::half, 1)->value() == "2015-H1");
+}

@@ -191,6 +191,8 @@ class RecordScanner {
     const bool is_text = field == &out.text;
     if (p_ < s_.size() && s_[p_] == '"') {
       if (field) field->clear();
+      // the text is most of the line: room for it at once, not a regrowth after each escape
+      if (is_text) field->reserve(s_.size() - p_);
       if (is_text) has_text = true;
       return string(field);
     }

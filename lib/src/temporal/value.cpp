@@ -23,6 +23,7 @@ constexpr std::array<std::string_view, 13> kMods{
 constexpr std::array<std::string_view, 12> kGranularities{
     "century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day",
     "part_of_day", "minute"};
+constexpr std::array<int, 5> kPowersOfTen{1, 10, 100, 1000, 10000};
 constexpr std::array<std::string_view, 4> kSeasons{"SP", "SU", "FA", "WI"};
 constexpr std::array<std::string_view, 5> kParts{"MO", "MI", "AF", "EV", "NI"};
 
@@ -285,31 +286,83 @@ year_month_day Period::last_day() const {
 }
 
 std::string Period::value() const {
+  // Written digit by digit: a value is made for every expression found, and fmt's padded
+  // integers cost several times more. Years outside 0..9999 (never a TIMEX3 date: the tagger
+  // turns them into PAST_REF/FUTURE_REF) still go through fmt.
   const int y = year_of(first_);
-  const std::string year = year_known_ ? fmt::format(FMT_COMPILE("{:04d}"), y) : std::string("XXXX");
-  const unsigned m = month_of(first_);
-  const unsigned d = static_cast<unsigned>(first_.day());
+  std::string out;
+  const auto digits = [&out](int n, int width) {
+    if (n < 0 || n >= kPowersOfTen[static_cast<std::size_t>(width)]) {
+      out += fmt::format("{:0{}d}", n, width);
+      return;
+    }
+    char text[4];
+    for (int k = width; k-- > 0; n /= 10) text[k] = static_cast<char>('0' + n % 10);
+    out.append(text, static_cast<std::size_t>(width));
+  };
+  const auto year = [&](int value) {
+    if (year_known_) digits(value, 4);
+    else out += "XXXX";
+  };
+  const int m = static_cast<int>(month_of(first_));
+  const int d = static_cast<int>(static_cast<unsigned>(first_.day()));
+  const auto day = [&] {
+    year(y);
+    out += '-';
+    digits(m, 2);
+    out += '-';
+    digits(d, 2);
+  };
   switch (granularity_) {
-    case Granularity::century: return year_known_ ? fmt::format(FMT_COMPILE("{:02d}"), floor_div(y, 100)) : "XX";
-    case Granularity::decade: return year_known_ ? fmt::format(FMT_COMPILE("{:03d}"), floor_div(y, 10)) : "XXX";
-    case Granularity::year: return year;
-    case Granularity::half: return fmt::format(FMT_COMPILE("{}-H{}"), year, index_);
-    case Granularity::quarter: return fmt::format(FMT_COMPILE("{}-Q{}"), year, index_);
-    case Granularity::season: return fmt::format(FMT_COMPILE("{}-{}"), year, kSeasons[static_cast<std::size_t>(index_ - 1)]);
-    case Granularity::month: return fmt::format(FMT_COMPILE("{}-{:02d}"), year, m);
+    case Granularity::century:
+      if (year_known_) digits(floor_div(y, 100), 2);
+      else out += "XX";
+      break;
+    case Granularity::decade:
+      if (year_known_) digits(floor_div(y, 10), 3);
+      else out += "XXX";
+      break;
+    case Granularity::year: year(y); break;
+    case Granularity::half:
+    case Granularity::quarter:
+      year(y);
+      out += granularity_ == Granularity::half ? "-H" : "-Q";
+      out += fmt::format_int(index_).str();
+      break;
+    case Granularity::season:
+      year(y);
+      out += '-';
+      out += kSeasons[static_cast<std::size_t>(index_ - 1)];
+      break;
+    case Granularity::month:
+      year(y);
+      out += '-';
+      digits(m, 2);
+      break;
     case Granularity::week:
     case Granularity::weekend: {
       const IsoWeek w = iso_week_of(first_);
-      const std::string wy = year_known_ ? fmt::format(FMT_COMPILE("{:04d}"), w.year) : std::string("XXXX");
-      return fmt::format(FMT_COMPILE("{}-W{:02d}{}"), wy, w.week, granularity_ == Granularity::weekend ? "-WE" : "");
+      year(w.year);
+      out += "-W";
+      digits(static_cast<int>(w.week), 2);
+      if (granularity_ == Granularity::weekend) out += "-WE";
+      break;
     }
-    case Granularity::day: return fmt::format(FMT_COMPILE("{}-{:02d}-{:02d}"), year, m, d);
+    case Granularity::day: day(); break;
     case Granularity::part_of_day:
-      return fmt::format(FMT_COMPILE("{}-{:02d}-{:02d}T{}"), year, m, d, kParts[static_cast<std::size_t>(index_ - 1)]);
+      day();
+      out += 'T';
+      out += kParts[static_cast<std::size_t>(index_ - 1)];
+      break;
     case Granularity::minute:
-      return fmt::format(FMT_COMPILE("{}-{:02d}-{:02d}T{:02d}:{:02d}"), year, m, d, index_ / 60, index_ % 60);
+      day();
+      out += 'T';
+      digits(index_ / 60, 2);
+      out += ':';
+      digits(index_ % 60, 2);
+      break;
   }
-  return year;
+  return out;
 }
 
 std::string Duration::value() const {
