@@ -54,12 +54,12 @@ LetterCounts count_letters(std::string_view text, std::size_t i, std::size_t j) 
 }
 
 /// Length of an apostrophe at `i` (ASCII ' or U+2019), 0 when none.
-std::size_t apostrophe_at(std::string_view t, std::size_t i) {
-  if (i < t.size() && t[i] == '\'') return 1;
-  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-      static_cast<unsigned char>(t[i + 2]) == 0x99)
-    return 3;
-  return 0;
+inline std::size_t apostrophe_at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return 0;
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c == '\'') return 1;
+  if (c != 0xE2 || i + 2 >= t.size()) return 0;   // after nearly every word: one compare
+  return static_cast<unsigned char>(t[i + 1]) == 0x80 && static_cast<unsigned char>(t[i + 2]) == 0x99 ? 3 : 0;
 }
 
 /// End of a number token starting at `i`: digits joined by , . : / - when a digit follows,
@@ -246,10 +246,8 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
       continue;
     }
     newlines = 0;
-    Token tok;
     std::size_t j = i;
-    tok.kind = scan_token(text, i, end, j);
-    tok.span = {i, j};
+    const TokenKind kind = scan_token(text, i, end, j);
     std::string_view norm = lowered.substr(i - base, j - i);
     if (any_curly && norm.find("\xE2\x80\x99") != std::string_view::npos) {
       std::string folded;
@@ -260,15 +258,18 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
       out.extra.push_back(std::move(folded));
       norm = out.extra.back();
     }
+    Token& tok = out.tokens.emplace_back();   // filled in place: a token is 48 bytes
+    tok.kind = kind;
+    tok.span = {i, j};
     tok.norm = norm;
-    tok.digit = tok.kind == TokenKind::number;
-    if (tok.kind == TokenKind::word) {
-      tok.capitalized = capitalized_word(text, i, j);
+    tok.digit = kind == TokenKind::number;
+    if (kind == TokenKind::word) {
+      // a word starts with a letter, or with an apostrophe ("'s")
+      tok.capitalized = is_alpha(c) ? is_upper(c) : capitalized_word(text, i, j);
       const LetterCounts counts = count_letters(text, i, j);
       tok.digit = counts.digit;
       tok.all_caps = counts.letters > 1 && counts.upper == counts.letters;
     }
-    out.tokens.push_back(tok);
     i = j;
   }
 }
