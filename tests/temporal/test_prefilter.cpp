@@ -134,6 +134,10 @@ TEST_CASE("prefilter edge cases give the same tags", "[temporal][prefilter]") {
       "two or three weeks, 2 or 3 weeks later, one day, some weeks, more than a year, the end of May 2015",
       "at 6 a.m. EST, Dec. 15 and 10:30 p.m. (0330 GMT) on Friday; 4 in the morning; 7 pm ET Monday",
       "this is more or less up to no one. 1990s or 2000? 15 of them, the 15th of December",
+      // digit shapes and their confirmations
+      "Q3 2015 q4, (Q1) 2Q 90s ’90s 1990’s '80s 1980's 12/15 15/12/2015 3:30 3: :30 11:45pm 2015-12-15 20151215",
+      "$5 million, 3,000 troops, 10 percent, 11 a.m., 11am, 11 pm EST, April 24 and 25, 24 & 25, 24 &25, May 3&4",
+      "at 5\n\np.m. on 6 and\n7 July; 8 or 9 of them; 10 and 11 percent; and 12",
   };
   for (const std::string& text : cases) {
     CAPTURE(text);
@@ -300,4 +304,82 @@ TEST_CASE("every strong anchor of the embedded grammar is found in its table", "
     CHECK(windows.empty());
   }
   CHECK(strong > 100);
+}
+
+TEST_CASE("a number opens a window only in a shape its rules can match", "[temporal][prefilter]") {
+  // <year> needs four digits in a run, <clock> a ':', <mdy> a '/', <qn> a 'q' right before a digit,
+  // <decade> an 's' or apostrophe after one; <hour> needs "am" or "pm" ("a.m.") in its chunk or the
+  // next, <day> "and" or '&' in its chunk or the one before (a punctuation byte confirms too).
+  auto grammar = temporal::detail::compile(
+      "yr\t<year>\tnone\tx\tx\nck\t<clock>\tnone\tx\tx\nus\t<mdy>\tnone\tx\tx\nqq\t<qn>\tnone\tx\tx\n"
+      "dc\t<decade>\tnone\tx\tx\nam\t<hour> <ampm>\tnone\tx\tx\nad\t[and|&] <day>\tnone\tx\tx\n",
+      "ampm\tam\tam\nampm\ta.m.\tam\nampm\tpm\tpm\n");
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  const auto [text, opens] = GENERATE(table<std::string, bool>({
+      {"$5 million, 3,000 troops, 10 percent, 12.5 then 123", false},
+      {"x in 2015 y", true},
+      {"x in 201 5 y", false},
+      {"x 3:30 y", true},
+      {"x 12/15 y", true},
+      {"x Q3 y", true},
+      {"x 3Q y", false},
+      {"x the ’90s y", true},
+      {"x 90 s y", false},
+      {"x 11 a.m. y", true},
+      {"x 11pm y", true},
+      {"x 11 then pm", false},
+      {"x 24 and 25 y", true},
+      {"x 24 &25 y", true},
+      {"x and then 25 y", false},
+      {"x 25 and y", false},
+  }));
+  CAPTURE(text);
+  std::vector<TextSpan> windows;
+  filter.windows(text, {0, text.size()}, windows);
+  CHECK(windows.empty() == !opens);
+}
+
+TEST_CASE("the embedded grammar opens no window at a number that is no date or time", "[temporal][prefilter]") {
+  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  std::vector<TextSpan> windows;
+  const std::string plain = "He paid $5 million for 3,000 shares in the company, officials told reporters.";
+  filter.windows(plain, {0, plain.size()}, windows);
+  CHECK(windows.empty());
+  const std::string dated = "He paid $5 million at 11 a.m. for 3,000 shares.";
+  filter.windows(dated, {0, dated.size()}, windows);
+  CHECK(!windows.empty());
+}
+
+TEST_CASE("past the last group a weak anchor joins a group whose confirmations hold its own", "[temporal][prefilter]") {
+  // 64 rules fill the groups, each anchored on "x.." and confirmed by "y.." or "z.." after it; then
+  // "late" is confirmed by "yaa" alone, which group 0 holds, and "lone" by "qq", which none holds.
+  std::string rules;
+  for (int k = 0; k < 64; ++k) {
+    const std::string id{static_cast<char>('a' + k / 26), static_cast<char>('a' + k % 26)};
+    rules += "r" + id + "\tx" + id + " y" + id + "|z" + id + "\tnone\tx\tx\n";
+  }
+  rules += "late\tlate yaa\tnone\tx\tx\nlone\tlone qq\tnone\tx\tx\n";
+  auto grammar = temporal::detail::compile(rules, "");
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  const auto weak = filter.weak_keys();
+  CHECK(std::binary_search(weak.begin(), weak.end(), "late"));
+  CHECK(std::binary_search(weak.begin(), weak.end(), "xcl"));   // the 64th rule
+  CHECK(!std::binary_search(weak.begin(), weak.end(), "lone"));
+  const auto [text, opens] = GENERATE(table<std::string, bool>({
+      {"so late then", false},
+      {"so late yaa then", true},
+      {"so lone then", true},
+      {"so xcl ycl then", true},
+      {"so xcl then", false},
+  }));
+  CAPTURE(text);
+  std::vector<TextSpan> windows;
+  filter.windows(text, {0, text.size()}, windows);
+  CHECK(windows.empty() == !opens);
 }

@@ -36,6 +36,58 @@ constexpr std::array<ByteClass, 256> kByteClass = [] {
 
 constexpr std::size_t kMaxKey = 32;
 
+/// What the digits of a chunk look like, as far as the built-in classes that need one care: a
+/// token a class matches lies in a chunk of its shape, and most numbers ("$5", "10 percent",
+/// "3,000") have no shape but kAnyDigit, so rules anchored on a year or a clock open no window at
+/// them. Bits of a mask; a chunk has kAnyDigit whenever it has another.
+enum DigitShape : std::uint8_t {
+  kAnyDigit = 1,      // a digit
+  kFourDigits = 2,    // a run of four digits or more: <year>, the year of <ymd>
+  kSlash = 4,         // a '/' beside digits: <mdy>
+  kColon = 8,         // a ':' beside digits: <clock>
+  kQuarter = 16,      // a 'q' right before a digit: <qn>
+  kDecade = 32,       // a digit right before 's', an apostrophe or a curly one's first byte: <decade>
+};
+
+/// The shape of `chunk`, which holds a digit. Token norms are the lowercased text (a curly
+/// apostrophe folded to '\''), so a token's digits, '/', ':' and 'q' lie in its chunk as they lie
+/// in its norm.
+std::uint8_t digit_shape(std::string_view chunk) {
+  std::uint8_t shape = kAnyDigit;
+  std::size_t run = 0;
+  for (std::size_t k = 0; k < chunk.size(); ++k) {
+    const char c = chunk[k];
+    if (!is_digit(c)) {
+      run = 0;
+      if (c == '/') shape |= kSlash;
+      if (c == ':') shape |= kColon;
+      continue;
+    }
+    if (++run >= 4) shape |= kFourDigits;
+    if (k > 0 && lower(chunk[k - 1]) == 'q') shape |= kQuarter;
+    if (k + 1 < chunk.size() && (lower(chunk[k + 1]) == 's' || chunk[k + 1] == '\'' || chunk[k + 1] == '\xE2'))
+      shape |= kDecade;
+  }
+  return shape;
+}
+
+/// Calls f(s) for each bit s of the DigitShape mask `shapes`.
+template <typename F>
+void for_each_shape(std::uint8_t shapes, F f) {
+  for (std::size_t s = 0; shapes >> s; ++s)
+    if (shapes >> s & 1) f(s);
+}
+
+/// The shapes a token matching built-in class `b` can have (any digit when we cannot say more).
+std::uint8_t builtin_shape(Builtin b) {
+  static const std::pair<Builtin, std::uint8_t> kShaped[] = {
+      {find_builtin("year"), kFourDigits}, {find_builtin("ymd"), kFourDigits}, {find_builtin("mdy"), kSlash},
+      {find_builtin("clock"), kColon},     {find_builtin("qn"), kQuarter},     {find_builtin("decade"), kDecade}};
+  for (const auto& [builtin, shape] : kShaped)
+    if (b == builtin) return shape;
+  return kAnyDigit;
+}
+
 /// Index of a letter run's (first letter, last letter) pair in Prefilter::shapes_.
 std::size_t shape_of(char first, char last) {
   const auto letter = [](char c) { return static_cast<std::size_t>((c | 0x20) - 'a'); };   // either case
@@ -81,12 +133,22 @@ constexpr std::size_t kWordCost = 1;
 constexpr std::size_t kDigitCost = 30;
 constexpr std::size_t kNoAnchor = std::numeric_limits<std::size_t>::max();
 
-/// What an element needs of a token: one of `keys` as its first letter run, or a digit.
+/// What an element needs of a token: one of `keys` as its first letter run, a digit in one of
+/// the shapes `digits` (a DigitShape mask, 0: none), or one of the punctuation bytes `symbols`
+/// (the whole token: "&"; only looked for to confirm a weak anchor, never an anchor).
 struct Anchor {
   std::vector<std::string> keys;
-  bool digits = false;
+  std::uint8_t digits = 0;
+  std::string symbols;
   std::size_t cost = 0;
 };
+
+/// Whether a token whose norm is `word` is the byte `word` in its chunk: ASCII punctuation, and
+/// not the apostrophe a curly one folds to.
+bool is_symbol(std::string_view word) {
+  const char c = word.front();
+  return word.size() == 1 && c > ' ' && c < 0x7F && !is_alpha(c) && !is_digit(c) && c != '\'';
+}
 
 /// Adds the needs of a token whose norm is `word`; false when its text need not hold a letter
 /// run or a digit we can look for.
@@ -94,7 +156,12 @@ bool add_word(std::string_view word, Anchor& a) {
   if (word.empty()) return false;
   if (is_digit(word.front())) {
     if (!a.digits) a.cost += kDigitCost;
-    a.digits = true;
+    a.digits |= kAnyDigit;
+    return true;
+  }
+  if (is_symbol(word)) {
+    a.cost += kWordCost;
+    a.symbols += word.front();
     return true;
   }
   if (!is_alpha(word.front())) return false;
@@ -143,13 +210,14 @@ std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::optiona
     const std::optional<Anchor>& c = classes[static_cast<std::size_t>(e.cls)];
     if (!c) return std::nullopt;
     a.keys.insert(a.keys.end(), c->keys.begin(), c->keys.end());
+    a.symbols += c->symbols;
     a.cost += c->cost - (c->digits && a.digits ? kDigitCost : 0);   // digits cost once
-    a.digits = a.digits || c->digits;
+    a.digits |= c->digits;
   }
   if (e.builtin) {
     if (!needs_digit(e.builtin)) return std::nullopt;
     if (!a.digits) a.cost += kDigitCost;
-    a.digits = true;
+    a.digits |= builtin_shape(e.builtin);
   }
   if (e.words.empty() && e.cls < 0 && !e.builtin) return std::nullopt;
   return a;
@@ -172,21 +240,42 @@ struct Weak {
   const Anchor* confirm = nullptr;
 };
 
+/// The group, of those with confirmations `confirms` and sides in `signatures`, that is confirmed
+/// by everything that confirms `a` (on the side `before`), with the fewest letter runs, if any.
+std::optional<std::size_t> covering_group(const std::vector<std::string>& signatures,
+                                          const std::vector<const Anchor*>& confirms, const Anchor& a, bool before) {
+  std::optional<std::size_t> best;
+  for (std::size_t g = 0; g < confirms.size(); ++g) {
+    const Anchor& c = *confirms[g];
+    if (signatures[g].ends_with(" before") != before || (a.digits & ~c.digits) != 0) continue;
+    const auto has_key = [&](const std::string& k) { return std::find(c.keys.begin(), c.keys.end(), k) != c.keys.end(); };
+    const auto has_symbol = [&](char s) { return c.symbols.find(s) != std::string::npos; };
+    if (!std::all_of(a.keys.begin(), a.keys.end(), has_key)) continue;
+    if (!std::all_of(a.symbols.begin(), a.symbols.end(), has_symbol)) continue;
+    if (!best || c.keys.size() < confirms[*best]->keys.size()) best = g;
+  }
+  return best;
+}
+
 }  // namespace
 
 Prefilter Prefilter::build(const Grammar& grammar) {
   Prefilter p;
   std::vector<std::pair<std::string, KeyInfo>> keys;
-  std::vector<std::tuple<std::string, Weak, Margins>> weak;   // key ("" for digits), how confirmed, margins
+  // key ("" for digits of the shapes), how confirmed, margins
+  std::vector<std::tuple<std::string, std::uint8_t, Weak, Margins>> weak;
   std::vector<std::unique_ptr<Anchor>> confirms;              // the Weak::confirm anchors
   const std::vector<std::optional<Anchor>> classes = class_anchors(grammar.lexicon);
+  const auto strong_digits = [&](std::uint8_t shapes, const Margins& m) {
+    for_each_shape(shapes, [&](std::size_t s) { p.digits_[s] = p.digits_[s].max(m); });
+  };
   for (const Rule& rule : grammar.rules) {
     std::vector<std::optional<Anchor>> anchors(rule.elements.size());
     std::size_t best_cost = kNoAnchor, best_index = 0;
     for (std::size_t k = 0; k < rule.elements.size(); ++k) {
       if (rule.elements[k].optional) continue;
       anchors[k] = anchor_of(rule.elements[k], classes);
-      if (anchors[k] && anchors[k]->cost < best_cost) {
+      if (anchors[k] && anchors[k]->symbols.empty() && anchors[k]->cost < best_cost) {
         best_cost = anchors[k]->cost;
         best_index = k;
       }
@@ -200,8 +289,9 @@ Prefilter Prefilter::build(const Grammar& grammar) {
       (k < best_index ? m.before : m.after) += k == best_index ? 0 : width(rule.elements[k]);
     // The next best element, unless it holds a very common word (or needs a digit as the anchor
     // does: the anchor's own would confirm it), confirms the anchor, whose keys and digits then
-    // open a window only with a confirmation near them.
-    std::size_t second_cost = kVeryCommonCost, second = best_index;
+    // open a window only with a confirmation near them. A digit anchor takes any confirmation:
+    // "and" or "&" next to a number is still rarer than a number ("April 24 and 25", "11 a.m.").
+    std::size_t second_cost = best.digits ? kNoAnchor : kVeryCommonCost, second = best_index;
     for (std::size_t k = 0; k < rule.elements.size(); ++k)
       if (k != best_index && anchors[k] && !(best.digits && anchors[k]->digits) && anchors[k]->cost < second_cost) {
         second_cost = anchors[k]->cost;
@@ -215,36 +305,44 @@ Prefilter Prefilter::build(const Grammar& grammar) {
           second < best_index ? reach(rule, second, best_index) : reach(rule, best_index, second);
     }
     if (best.digits) {
-      if (w.confirm) weak.emplace_back("", w, m);
-      else p.digits_ = p.digits_.max(m);
+      if (w.confirm) weak.emplace_back("", best.digits, w, m);
+      else strong_digits(best.digits, m);
     }
     for (const std::string& key : best.keys) {
-      if (w.confirm) weak.emplace_back(key, w, m);
+      if (w.confirm) weak.emplace_back(key, 0, w, m);
       else keys.push_back({key, KeyInfo{m, {}, 0, 0}});
     }
   }
   // Weak anchors, a group per set of confirming letter runs (and digits): a group's windows take
-  // the largest margins and reach of its rules. Past kMaxGroups groups, anchors are strong again.
+  // the largest margins and reach of its rules. Past kMaxGroups groups, an anchor joins a group
+  // on its side whose confirmations include all of its own (more confirmations only open more
+  // windows), else it is strong again.
   std::vector<std::string> signatures;   // of each group: its confirming keys, joined, and side
+  std::vector<const Anchor*> group_confirms;   // of each group: what confirms it
   const Anchor* previous = nullptr;      // the entries of one rule come together and share a group
   std::size_t group = kMaxGroups;        // kMaxGroups: none
-  for (const auto& [key, w, m] : weak) {
+  for (const auto& [key, shapes, w, m] : weak) {
     if (w.confirm != previous) {
       previous = w.confirm;
       std::string signature;
       for (const std::string& confirm : w.confirm->keys) signature += confirm + ' ';
-      if (w.confirm->digits) signature += '0';
+      if (w.confirm->digits) signature += std::to_string(w.confirm->digits);
+      if (!w.confirm->symbols.empty()) signature += " symbols " + w.confirm->symbols;
       signature += w.before > 0 ? " before" : " after";   // reaches differ most between the sides
       group = static_cast<std::size_t>(std::find(signatures.begin(), signatures.end(), signature) - signatures.begin());
-      if (group == signatures.size() && group < kMaxGroups) {   // a new group: its confirmations
+      if (group == kMaxGroups)
+        group = covering_group(signatures, group_confirms, *w.confirm, w.before > 0).value_or(kMaxGroups);
+      else if (group == signatures.size()) {   // a new group: its confirmations
         const std::uint64_t bit = std::uint64_t{1} << group;
         for (const std::string& confirm : w.confirm->keys) keys.push_back({confirm, KeyInfo{{}, {}, 0, bit}});
-        if (w.confirm->digits) p.digits_confirm_ |= bit;
+        for_each_shape(w.confirm->digits, [&](std::size_t s) { p.digits_confirm_[s] |= bit; });
+        for (const char c : w.confirm->symbols) p.symbol_confirms_[static_cast<unsigned char>(c)] |= bit;
         signatures.push_back(std::move(signature));
+        group_confirms.push_back(w.confirm);
       }
     }
     if (group >= kMaxGroups) {
-      if (key.empty()) p.digits_ = p.digits_.max(m);
+      if (key.empty()) strong_digits(shapes, m);
       else keys.push_back({key, KeyInfo{m, {}, 0, 0}});
       continue;
     }
@@ -253,7 +351,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     g.margins = g.margins.max(m);
     g.before = std::max(g.before, w.before);
     g.after = std::max(g.after, w.after);
-    if (key.empty()) p.digits_weak_ |= bit;
+    if (key.empty()) for_each_shape(shapes, [&](std::size_t s) { p.digits_weak_[s] |= bit; });
     else keys.push_back({key, KeyInfo{{}, m, bit, 0}});
   }
   std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -278,9 +376,15 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     if (info.strong.used || info.weak.used) ++p.key_count_;
     k = next;
   }
-  p.digits_reach_ = p.digits_.used ? static_cast<int>(p.digits_.before) : -1;
+  // reach_before() does not know a token's shape: the most of any
+  std::uint64_t digits_weak = 0;
+  for (std::size_t s = 0; s < kShapes; ++s) {
+    if (p.digits_[s].used) p.digits_reach_ = std::max(p.digits_reach_, static_cast<int>(p.digits_[s].before));
+    digits_weak |= p.digits_weak_[s];
+  }
   for (std::size_t g = 0; g < kMaxGroups; ++g)
-    if (p.digits_weak_ >> g & 1) p.digits_reach_ = std::max(p.digits_reach_, static_cast<int>(p.groups_[g].margins.before));
+    if (digits_weak >> g & 1)
+      p.digits_reach_ = std::max(p.digits_reach_, static_cast<int>(p.groups_[g].margins.before));
   if (p.digits_reach_ >= 0) p.max_before_ = std::max(p.max_before_, static_cast<std::size_t>(p.digits_reach_));
   std::size_t weak_before = 0, weak_after = 0;
   for (const Group& r : p.groups_) {
@@ -435,17 +539,19 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
           }
         continue;
       }
-      if (c == kDigit && !digit) {
-        digit = true;
-        if (digits_.used) {
-          anchor = true;
-          m = m.max(digits_);
-        }
-        weak |= digits_weak_;
-        confirms |= digits_confirm_;
-      }
+      if (c == kDigit) digit = true;
+      else if (c == kOther) confirms |= symbol_confirms_[static_cast<unsigned char>(text[i])];
       ++i;
     }
+    if (digit)   // a chunk with digits is rare: its shape is looked at once it ends
+      for_each_shape(digit_shape(text.substr(start, i - start)), [&](std::size_t s) {
+        if (digits_[s].used) {
+          anchor = true;
+          m = m.max(digits_[s]);
+        }
+        weak |= digits_weak_[s];
+        confirms |= digits_confirm_[s];
+      });
     ring[ring_pos] = start;   // ring_pos == chunk % history_, kept without a division
     confirmed[ring_pos] = confirms;
     if (weak != 0 || (waiting & confirms) != 0) {   // most chunks are neither

@@ -4,7 +4,11 @@
 //
 // Every rule has a required element (its anchor) that can only match a token whose text starts
 // with one of a known set of lowercase letter runs ("december", "ago", "o" of "o'clock") or that
-// contains a digit. A match has a bounded number of tokens before and after its anchor and sees
+// contains a digit; a built-in class says more of its digits (<year> four in a run, <clock> a ':',
+// <mdy> a '/', <qn> a 'q' before one, <decade> an 's' or apostrophe after one), and only chunks of
+// that shape anchor it, so "$5 million" or "3,000 troops" anchor no year or clock rule (a token's
+// norm is its lowercased text, a curly apostrophe folded, so its digits and their neighbours lie
+// so in its chunk). A match has a bounded number of tokens before and after its anchor and sees
 // one token before it and two after, and a whitespace-separated chunk holds at least one token, so
 // matching windows of whole chunks reaching that many chunks either side of every anchor finds
 // exactly the matches that matching the whole text finds: every match lies inside one window, no
@@ -14,8 +18,11 @@
 // An anchor is weak when another required element of its rule can be looked for too ("this" of
 // "this past <period>" needs "past" right after it, the number of "<month> <day>" a month right
 // before it): its window opens only when a chunk close enough on that side holds one of that
-// element's letter runs (or a digit). Any match holds both, so the windows still hold every match.
-// Weak anchors are grouped by what confirms them (at most 64 groups, then anchors are strong).
+// element's letter runs (or a digit, or a punctuation word's byte: "&" of "24 & 25"). Any match
+// holds both, so the windows still hold every match. A number anchors weakly even when confirmed
+// by a very common word ("and" of "April 24 and 25", "a" of "11 a.m."): numbers are commoner still.
+// Weak anchors are grouped by what confirms them (at most 64 groups; past them an anchor joins a
+// group whose confirmations include all of its own, else it is strong).
 //
 //   Prefilter filter = Prefilter::build(grammar);
 //   std::vector<TextSpan> windows;
@@ -92,9 +99,13 @@ class Prefilter {
   void insert(const std::string& key, const KeyInfo& info);
 
   bool enabled_ = false;
-  Margins digits_;                  ///< for number tokens; unused when no rule anchors on digits unconditionally
-  std::uint64_t digits_confirm_ = 0;   ///< the groups a chunk holding a digit confirms
-  std::uint64_t digits_weak_ = 0;   ///< the groups a chunk holding a digit is a weak anchor of
+  static constexpr std::size_t kShapes = 6;   ///< the bits of a DigitShape mask (prefilter.cpp)
+  /// Per digit shape: for chunks of that shape, the margins of rules anchored on it unconditionally
+  /// (unused when none), the groups the chunk confirms and those it is a weak anchor of.
+  std::array<Margins, kShapes> digits_{};
+  std::array<std::uint64_t, kShapes> digits_confirm_{}, digits_weak_{};
+  /// Per byte: the groups a chunk holding that (punctuation) byte confirms ("&" of "April 24 & 25").
+  std::array<std::uint64_t, 256> symbol_confirms_{};
   int digits_reach_ = -1;           ///< reach_before of a token holding a digit, -1 if none
   std::array<Group, kMaxGroups> groups_{};
   std::size_t history_ = 1;         ///< chunks windows() remembers: back to the farthest window start
