@@ -77,10 +77,30 @@ std::string search_dir() {
   return "/usr/share/wordnet";
 }
 
+namespace {
+
+// The order of the first field of the line at `line` (up to a space, a newline or the end) and
+// `key`, as string_view::compare orders them, without finding the line's end first: a probe
+// reads only as far as the field differs from the key.
+int compare_field(std::string_view f, std::size_t line, std::string_view key) {
+  std::size_t n = 0;
+  for (; n < key.size() && line + n < f.size(); ++n) {
+    const char c = f[line + n];
+    if (c == ' ' || c == '\n') return -1;   // the field is a proper prefix of the key
+    if (c != key[n]) return static_cast<unsigned char>(c) < static_cast<unsigned char>(key[n]) ? -1 : 1;
+  }
+  if (line + n < f.size() && f[line + n] != ' ' && f[line + n] != '\n') return 1;   // the key is a proper prefix
+  return n < key.size() ? -1 : 0;
+}
+
+}  // namespace
+
 std::optional<std::string_view> SortedFile::find(std::string_view key) const {
   const std::string_view f = bytes_;
   if (f.size() < 2) return std::nullopt;
-  std::string_view line;  // like bin_search's static buffer: kept when a read finds the end
+  // Where the line last read begins, like bin_search's static buffer: kept when a read finds the
+  // end (npos: none read yet, an empty line).
+  std::size_t line = std::string_view::npos;
   std::size_t top = 0, bot = f.size(), mid = bot / 2, diff = 666;
   while (true) {
     std::size_t pos = mid - 1;
@@ -88,11 +108,8 @@ std::optional<std::string_view> SortedFile::find(std::string_view key) const {
       const std::size_t nl = f.find('\n', pos);
       pos = nl == std::string_view::npos ? f.size() : nl + 1;
     }
-    if (pos < f.size()) {
-      const std::size_t nl = f.find('\n', pos);
-      line = f.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    }
-    const int order = line.substr(0, line.find(' ')).compare(key);
+    if (pos < f.size()) line = pos;
+    const int order = line == std::string_view::npos ? std::string_view().compare(key) : compare_field(f, line, key);
     if (order < 0) {
       top = mid;
       diff = (bot - top) / 2;
@@ -102,7 +119,11 @@ std::optional<std::string_view> SortedFile::find(std::string_view key) const {
       diff = (bot - top) / 2;
       mid = top + diff;
     }
-    if (order == 0) return line;
+    if (order == 0) {
+      if (line == std::string_view::npos) return std::string_view();
+      const std::size_t nl = f.find('\n', line);
+      return f.substr(line, nl == std::string_view::npos ? std::string_view::npos : nl - line);
+    }
     if (diff == 0) return std::nullopt;
   }
 }
@@ -177,6 +198,11 @@ bool Morphology::defined(std::string_view lemma, WordClass word_class) const {
 // word of the index.
 std::optional<std::string> Morphology::morph_word(std::string_view word, WordClass word_class) const {
   if (auto base = exception(word, word_class)) return base;
+  return morph_by_rules(word, word_class);
+}
+
+// morphword() after its exception lookup: the first suffix rule giving a word of the index.
+std::optional<std::string> Morphology::morph_by_rules(std::string_view word, WordClass word_class) const {
   if (word_class == WordClass::adverb) return std::nullopt;
   std::string stem(word);
   std::string_view ending;
@@ -191,6 +217,8 @@ std::optional<std::string> Morphology::morph_word(std::string_view word, WordCla
   if (stem.empty()) stem = word;
   const std::size_t c = index_of(word_class);
   for (std::size_t i = 0; i < kRules[c]; ++i) {
+    // a rule whose suffix the stem lacks gives the stem itself: nothing to look up
+    if (!ends_with(stem, kSuffix[kFirstRule[c] + i])) continue;
     std::string base = apply_rule(stem, kFirstRule[c] + i);
     if (base != stem && defined(base, word_class)) return base + std::string(ending);
   }
@@ -235,7 +263,16 @@ std::optional<std::string> Morphology::base(std::string_view word, WordClass wor
     if (c == '(') break;
     str += c == ' ' ? '_' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
-  if (auto base = exception(str, word_class); base && *base != str) return base;
+  const std::optional<std::string> listed = exception(str, word_class);
+  if (listed && *listed != str) return listed;
+  if (str.find_first_of("_-") == std::string::npos) {
+    // One plain word (most asked, by the tense cues): no phrasal verb and one part, so the steps
+    // below come to morph_word(str), whose exception lookup is `listed` (a base form equal to the
+    // word means none) and whose rules only give a defined word other than it.
+    if (listed) return std::nullopt;
+    if (auto base = morph_by_rules(str, word_class); base && *base != str) return base;
+    return std::nullopt;
+  }
   if (word_class != WordClass::verb)
     if (auto base = morph_word(str, word_class); base && *base != str) return base;
   if (word_class == WordClass::verb && count_words(str, '_') > 1) {

@@ -64,6 +64,7 @@ class Morphology {
  private:
   std::optional<std::string> exception(std::string_view word, WordClass word_class) const;
   std::optional<std::string> morph_word(std::string_view word, WordClass word_class) const;
+  std::optional<std::string> morph_by_rules(std::string_view word, WordClass word_class) const;
   std::optional<std::string> morph_phrasal_verb(const std::string& phrase) const;
 
   /// One word class's two files, read once.
