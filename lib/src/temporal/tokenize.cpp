@@ -2,8 +2,13 @@
 // punctuation marks and paragraph breaks, plus a small sentence splitter for tense cues.
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "chronicle/segment/segmenter.hpp"
 #include "ascii_blocks.hpp"
@@ -317,9 +322,20 @@ class TokenCursor {
 
 bool is_terminal(char c) { return c == '.' || c == '!' || c == '?'; }
 
-/// Position of the first terminal or newline in text[i, end), or end. Eight bytes at a time
-/// (most of a document holds neither), then byte by byte in the block that does.
+/// Position of the first terminal or newline in text[i, end), or end. Sixteen bytes at a time
+/// where SSE2 is the baseline (every x86-64), else eight (most of a document holds neither),
+/// the block that holds one giving its exact offset.
 std::size_t find_terminal_or_newline(std::string_view text, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?'),
+                newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= end; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_cmpeq_epi8(v, newline)));
+    if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+#endif
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHighs = 0x8080808080808080ull;
   // nonzero exactly when some byte of v equals b
