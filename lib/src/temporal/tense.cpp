@@ -78,7 +78,19 @@ struct Word {
 
 class CueOracle final : public TenseOracle {
  public:
-  explicit CueOracle(CueTables tables) : tables_(std::move(tables)) {}
+  explicit CueOracle(CueTables tables) {
+    // The three tables merged into one, so a word of the sentence costs one probe.
+    const auto entry = [&](const std::string& word) -> Entry& {
+      if (const WordInfo* known = table_.find(word)) return entries_[known->id];
+      WordInfo info;
+      info.id = static_cast<std::uint32_t>(table_.size());
+      table_.insert(word, std::move(info));
+      return entries_.emplace_back();
+    };
+    for (const auto& [word, direction] : tables.words) entry(word).direction = direction;
+    for (const auto& [word, yes] : tables.before_to) entry(word).before_to = yes;
+    for (const auto& [word, yes] : tables.defer) entry(word).defer = yes;
+  }
 
   Direction direction(std::string_view text, TextSpan sentence, TextSpan expression) const override {
     const std::span<const Word> words = sentence_words(text, sentence);
@@ -171,7 +183,7 @@ class CueOracle final : public TenseOracle {
     for (std::size_t k = at; k-- > clause_begin && at - k <= reach;) {
       const std::string_view w = words[k].lower;
       if (skip_amount_to && w == "to" && amount_after(text, words, k)) continue;
-      if (tables_.defer.contains(w) || std::find(ahead.begin(), ahead.end(), w) != ahead.end()) return Direction::future;
+      if (lookup(w).defer || std::find(ahead.begin(), ahead.end(), w) != ahead.end()) return Direction::future;
       if (const Direction d = cue(words, k); d != Direction::unknown) return d;
     }
     return std::nullopt;
@@ -213,9 +225,9 @@ class CueOracle final : public TenseOracle {
 
   /// A forward cue word ("planning", "due", "set to").
   bool forward(std::span<const Word> words, std::size_t k) const {
-    if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(words[k].lower)) return true;
-    const auto it = tables_.words.find(words[k].lower);
-    return it != tables_.words.end() && it->second == Direction::future;
+    const Entry& e = lookup(words[k].lower);
+    if (k + 1 < words.size() && words[k + 1].lower == "to" && e.before_to) return true;
+    return e.direction == Direction::future;
   }
 
   /// A verb group speaks through its main verb: "were planning to" is a plan, forward like
@@ -254,9 +266,9 @@ class CueOracle final : public TenseOracle {
     // "began as previously planned Saturday night": a plan kept says nothing of which side it lies on
     if ((w == "planned" || w == "scheduled") && k > 0 && (words[k - 1].lower == "as" || words[k - 1].lower == "previously"))
       return Direction::unknown;
-    if (k + 1 < words.size() && words[k + 1].lower == "to" && tables_.before_to.contains(w)) return Direction::future;
-    const auto it = tables_.words.find(w);
-    if (it != tables_.words.end() && it->second == Direction::future) {
+    const Entry& e = lookup(w);
+    if (k + 1 < words.size() && words[k + 1].lower == "to" && e.before_to) return Direction::future;
+    if (e.direction == Direction::future) {
       if (const auto infinitive = forward_infinitive(words, k)) return *infinitive;
       return Direction::future;
     }
@@ -266,7 +278,7 @@ class CueOracle final : public TenseOracle {
       const std::string_view before = words[k - 1].lower;
       if (before == "be" || before == "been" || before == "being" || before == "to") return Direction::unknown;
     }
-    if (it != tables_.words.end()) return it->second;
+    if (e.direction != Direction::unknown) return e.direction;
     if (words[k].capitalized && k > 0) return Direction::unknown;   // a name, not a verb
     if (past_tense()(w)) return Direction::past;
     return Direction::unknown;
@@ -330,7 +342,20 @@ class CueOracle final : public TenseOracle {
     return count;
   }
 
-  CueTables tables_;
+  /// What the cue tables say of a word: a single-word cue's side, a future before "to", put off.
+  struct Entry {
+    Direction direction = Direction::unknown;
+    bool before_to = false;
+    bool defer = false;
+  };
+  const Entry& lookup(std::string_view word) const {
+    static const Entry kNone;
+    const WordInfo* known = table_.find(word);
+    return known ? entries_[known->id] : kNone;
+  }
+
+  WordTable table_;
+  std::vector<Entry> entries_;   ///< by WordInfo::id in table_
 };
 
 }  // namespace
