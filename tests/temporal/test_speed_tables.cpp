@@ -207,3 +207,19 @@ TEST_CASE("word tokens are cut and flagged the same at every length", "[temporal
     }
   }
 }
+
+TEST_CASE("a cardinal in digits reads the same at every length", "[temporal][grammar]") {
+  auto g = compile("n\t<num> days\tnone\tex\t-\n", "");
+  REQUIRE(g);
+  const auto [number, expected] = GENERATE(table<std::string, std::string>({
+      {"2", "n: 2 days"},
+      {"1,000", "n: 1,000 days"},
+      {"2.5", "n: 2.5 days"},
+      {"100001", "-"},                                                      // over the limit
+      {"0000000000000000000000000000000000000012", "n: 0000000000000000000000000000000000000012 days"},
+      {"0,000,000,000,000,000,000,000,000,000,000,000,012", "n: 0,000,000,000,000,000,000,000,000,000,000,000,012 days"},
+      {"1,2a", "-"},
+  }));
+  CAPTURE(number);
+  CHECK(match_at(*g, number + " days") == expected);
+}

@@ -90,13 +90,20 @@ bool b_int(const Token& t, std::string_view slot, Captures& out) {
 /// A cardinal in digits: "2", "180", "1,000", "2.5".
 bool b_num(const Token& t, std::string_view slot, Captures& out) {
   if (t.kind != TokenKind::number) return false;
-  std::string digits;
+  // The digits without their commas, on the stack: gates ask this of every number near a unit
+  // word, and a heap string each time was a large share of the cost. (The heap only for a token
+  // longer than the buffer: leading zeros can make a long one a small number.)
+  char buffer[32];
+  std::string long_token;
+  if (t.norm.size() > sizeof buffer) long_token.resize(t.norm.size());
+  char* const digits = long_token.empty() ? buffer : long_token.data();
+  std::size_t n = 0;
   for (char c : t.norm) {
     if (c == ',') continue;
     if ((c < '0' || c > '9') && c != '.') return false;
-    digits += c;
+    digits[n++] = c;
   }
-  const auto v = to_number(digits);
+  const auto v = to_number({digits, n});
   if (!v || *v > 100000) return false;
   capture(out, slot, *v);
   return true;
