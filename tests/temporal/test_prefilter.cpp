@@ -102,6 +102,17 @@ void check_same(const std::string& text, std::optional<date::year_month_day> dct
   check_found_incrementally(text, lazy);
 }
 
+/// The prefilter of the embedded grammar, built once for the cases that look at its anchors.
+const temporal::detail::Prefilter& embedded_prefilter() {
+  static const temporal::detail::Prefilter filter = [] {
+    auto grammar =
+        temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
+    REQUIRE(grammar);
+    return temporal::detail::Prefilter::build(*grammar);
+  }();
+  return filter;
+}
+
 }  // namespace
 
 TEST_CASE("prefiltered tagging equals tagging the whole text", "[temporal][prefilter]") {
@@ -183,9 +194,7 @@ TEST_CASE("prefilter skips text without anchors", "[temporal][prefilter]") {
 }
 
 TEST_CASE("the embedded grammar has a prefilter", "[temporal][prefilter]") {
-  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
-  REQUIRE(grammar);
-  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  const temporal::detail::Prefilter& filter = embedded_prefilter();
   REQUIRE(filter.enabled());
   const auto keys = filter.keys();
   CHECK(std::find(keys.begin(), keys.end(), "the") == keys.end());
@@ -264,9 +273,7 @@ TEST_CASE("common words anchor only with a word that completes their rule near t
 }
 
 TEST_CASE("the embedded grammar's common words need a neighbour that completes a rule", "[temporal][prefilter]") {
-  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
-  REQUIRE(grammar);
-  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  const temporal::detail::Prefilter& filter = embedded_prefilter();
   const auto weak = filter.weak_keys();
   for (const char* word : {"this", "up", "or", "more", "no", "one", "than", "some"}) {
     CAPTURE(word);
@@ -284,9 +291,7 @@ TEST_CASE("the embedded grammar's common words need a neighbour that completes a
 TEST_CASE("every strong anchor of the embedded grammar is found in its table", "[temporal][prefilter]") {
   // The keys lie apart from the hash slots, which hold their index: all of the grammar's keys,
   // collisions and probe chains included, must still be found, and a near miss of each must not.
-  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
-  REQUIRE(grammar);
-  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  const temporal::detail::Prefilter& filter = embedded_prefilter();
   const auto keys = filter.keys();
   const auto weak = filter.weak_keys();
   REQUIRE(keys.size() > 100);
@@ -342,9 +347,7 @@ TEST_CASE("a number opens a window only in a shape its rules can match", "[tempo
 }
 
 TEST_CASE("the embedded grammar opens no window at a number that is no date or time", "[temporal][prefilter]") {
-  auto grammar = temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
-  REQUIRE(grammar);
-  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  const temporal::detail::Prefilter& filter = embedded_prefilter();
   std::vector<TextSpan> windows;
   const std::string plain = "He paid $5 million for 3,000 shares in the company, officials told reporters.";
   filter.windows(plain, {0, plain.size()}, windows);

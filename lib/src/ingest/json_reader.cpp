@@ -253,8 +253,8 @@ class RecordScanner {
     }
   }
 
-  /// The first quote, backslash or control byte at or after `i` (s_.size() when none), eight
-  /// bytes at a time: most of a "text" field is plain bytes, and a byte-at-a-time loop
+  /// The first quote, backslash or control byte at or after `i` (s_.size() when none), sixteen or
+  /// eight bytes at a time: most of a "text" field is plain bytes, and a byte-at-a-time loop
   /// mispredicted its exit at every escaped newline and quote.
   std::size_t next_special(std::size_t i) const {
 #if defined(__SSE2__)
