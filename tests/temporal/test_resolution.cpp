@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "chronicle/temporal/tagger.hpp"
+#include "../../lib/src/temporal/grammar.hpp"
 
 using namespace chronicle;
 using namespace chronicle::temporal;
@@ -31,8 +32,8 @@ Direction direction_of(const std::string& sentence, const std::string& expressio
 }  // namespace
 
 TEST_CASE("the tense oracle reads a reused buffer's new sentence afresh", "[temporal][tense]") {
-  // The oracle keeps the words of the last sentence it split: a different text at the same
-  // address and offsets must not be answered from them.
+  // Whatever the oracle keeps from one question to the next (words, buffers, verdicts), a
+  // different text at the same address and offsets must not be answered from it.
   std::string buffer = "The bombs exploded on Friday.";
   const std::size_t at = buffer.find("Friday");
   const TextSpan sentence{0, buffer.size()}, friday{at, at + 6};
@@ -43,6 +44,31 @@ TEST_CASE("the tense oracle reads a reused buffer's new sentence afresh", "[temp
   REQUIRE(buffer.data() == address);
   REQUIRE(buffer.find("Friday") == at);
   CHECK(cue_tense_oracle().direction(buffer, sentence, friday) == Direction::future);
+}
+
+TEST_CASE("each cue oracle answers from its own tables, whatever another asked before", "[temporal][tense]") {
+  // Each thread remembers the words the cue search meets with their cue entries: the entries of
+  // the oracle that asked, so another oracle (or a new one at a freed one's address) starts afresh.
+  const std::string text = "They vote Friday.";
+  const std::size_t at = text.find("Friday");
+  const auto ask = [&](const TenseOracle& oracle) {
+    return oracle.direction(text, TextSpan{0, text.size()}, TextSpan{at, at + 6});
+  };
+  const auto oracle = [](Direction vote) {
+    temporal::detail::CueTables tables;
+    tables.words["vote"] = vote;
+    return temporal::detail::make_cue_oracle(std::move(tables));
+  };
+  const auto ahead = oracle(Direction::future), behind = oracle(Direction::past);
+  for (int round = 0; round < 2; ++round) {
+    CHECK(ask(*ahead) == Direction::future);
+    CHECK(ask(*behind) == Direction::past);
+  }
+  for (const Direction vote : {Direction::future, Direction::past, Direction::future}) {
+    const auto fresh = oracle(vote);
+    CHECK(ask(*fresh) == vote);
+  }
+  CHECK(ask(*temporal::detail::make_cue_oracle({})) == Direction::unknown);
 }
 
 TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb forms", "[temporal][tense]") {
@@ -105,9 +131,31 @@ TEST_CASE("the tense oracle reads direction from auxiliaries, cues and verb form
       {"The panel is due to report to President George W. Bush on Friday.", "Friday", Direction::future},
       {"Fans will watch Russia vs. Turkey on Friday.", "Friday", Direction::future},
       {"Chrysler will idle its plant in Flint, Mich. Friday.", "Friday", Direction::future},
+      // an expression between words: the comma before it closes its clause, unless it opens the sentence
+      {"For the company, 2015 will be a hard year.", "2015", Direction::unknown},
+      {"In 2015, the company will grow.", "2015", Direction::future},
+      {"Since 2015 the company has grown.", "2015", Direction::past},
+      // words are whole: one begun before the expression, "don't" and "Kerry's" single words
+      {"They met on Fridays.", "days", Direction::past},
+      {"Kerry's aides don't expect talks Friday.", "Friday", Direction::unknown},
+      {"Kerry'll meet Lavrov Friday.", "Friday", Direction::future},
   }));
   CAPTURE(sentence);
   CHECK(direction_of(sentence, expression) == expected);
+}
+
+TEST_CASE("the tense oracle reads only the words of the expression's sentence", "[temporal][tense]") {
+  // The words around an expression are split from the text as the search reaches them: they must
+  // stop where the sentence does, on either side.
+  auto [text, sentence, expected] = GENERATE(table<std::string, std::string, Direction>({
+      {"Prices will rise. The talks ended on Friday.", "The talks ended on Friday.", Direction::past},
+      {"Talks ended. Friday will see more.", "Friday will see more.", Direction::future},
+      {"Prices rose. Talks on Friday. They will follow.", "Talks on Friday.", Direction::unknown},
+      {"Prices rose.Talks on Friday", "Talks on Friday", Direction::unknown},
+  }));
+  CAPTURE(text);
+  const std::size_t begin = text.find(sentence), at = text.find("Friday");
+  CHECK(cue_tense_oracle().direction(text, TextSpan{begin, begin + sentence.size()}, TextSpan{at, at + 6}) == expected);
 }
 
 TEST_CASE("bare weekdays and month-days resolve in the sentence's direction", "[temporal][resolution]") {
@@ -273,6 +321,21 @@ TEST_CASE("in a sentence about a longer period, a year earlier compares that per
       "Net income rose 20% in the third quarter. For the nine months, net rose from a year earlier. "
       "A year ago, the company earned $2 million.";
   CHECK(values(text) == "the third quarter=2015-Q3|the nine months=P9M|a year earlier=2014|A year ago=2014-Q3");
+}
+
+TEST_CASE("the sentences after a paragraph break are those found from the start", "[temporal][resolution]") {
+  // The tagger finds the sentence of an expression from the last paragraph break before it (a
+  // run of whitespace holding two newlines), not from the start of the text.
+  CHECK(values("Talks will resume.\n\nPrices fell on Friday. They will rise on Monday.\r\n\r\nThey rose on "
+               "Thursday.\n \nIt will rain.\nThey met on Wednesday.") ==
+        "Friday=2015-12-11|Monday=2015-12-21|Thursday=2015-12-10|Wednesday=2015-12-09");
+  CHECK(values("The talks will\nresume on Friday.") == "Friday=2015-12-18");     // one newline: one sentence
+  CHECK(values("The talks will\n\nresume on Friday.") == "Friday=2015-12-11");   // two: a break
+  // sentences keep distinct numbers across breaks: "A year ago" is not in the sentence of "the
+  // nine months", though it is the second of its paragraph as that one is of its own
+  CHECK(values("Net income rose 20% in the third quarter. For the nine months, net rose.\n\nSales fell. A year "
+               "ago, the company earned $2 million.") ==
+        "the third quarter=2015-Q3|the nine months=P9M|A year ago=2014-Q3");
 }
 
 TEST_CASE("this year's quarter is the reported one, last year's is not", "[temporal][resolution]") {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -97,6 +98,41 @@ bool given_name(std::string_view text, const std::vector<detail::Token>& tokens,
   return !segment::is_sentence_starter(name.span.of(text));
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// The last newline in text[from, to), or npos.
+std::size_t last_newline(std::string_view text, std::size_t from, std::size_t to) {
+#if defined(__GLIBC__)
+  // (memrchr: many times a byte loop's speed over the text between two expressions)
+  const void* nl = memrchr(text.data() + from, '\n', to - from);
+  return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : std::string_view::npos;
+#else
+  for (std::size_t i = to; i > from; --i)
+    if (text[i - 1] == '\n') return i - 1;
+  return std::string_view::npos;
+#endif
+}
+
+/// The start of the last paragraph that begins in (`from`, `pos`]: the first byte after a run of
+/// whitespace holding two newlines (the sentence splitter's paragraph break), or npos. The
+/// splitter's sentences from there on do not depend on the text before: a sentence begins
+/// there, and a terminal after it is judged by the text after it and by its own chunk.
+std::size_t paragraph_start(std::string_view text, std::size_t from, std::size_t pos) {
+  std::size_t q = std::min(pos, text.size());   // the newlines from q on are in none
+  while (q > from) {
+    const std::size_t at = last_newline(text, from, q);
+    if (at == std::string_view::npos) return std::string_view::npos;
+    std::size_t run_begin = at, run_end = at + 1;
+    while (run_begin > from && is_space(text[run_begin - 1])) --run_begin;
+    while (run_end < text.size() && is_space(text[run_end])) ++run_end;
+    if (run_end <= pos && std::count(text.begin() + static_cast<std::ptrdiff_t>(run_begin),
+                                     text.begin() + static_cast<std::ptrdiff_t>(run_end), '\n') >= 2)
+      return run_end;
+    q = run_begin;
+  }
+  return std::string_view::npos;
+}
+
 /// One tagging pass over a document: the resolution context and sentence lookup that carry over
 /// from one token window to the next.
 class Pass {
@@ -104,7 +140,7 @@ class Pass {
   Pass(const Tagger::Impl& impl, std::string_view text, TextSpan range, const TagOptions& options,
        std::vector<Timex>& out)
       : impl_(impl), text_(text), oracle_(options.oracle ? *options.oracle : *impl.oracle), out_(out),
-        finder_(text, range) {
+        range_(range), asked_(range.begin), finder_begin_(range.begin), finder_(text, range) {
     ctx_.reference = options.dct;
     ctx_.narrative = !options.dct;
     // Set once (a capture of `this` is stored without a heap allocation): the value functions
@@ -133,18 +169,43 @@ class Pass {
     if (!current_.direction) {
       const std::uint32_t id = current_sentence();   // (found that far by sentence_of)
       const std::vector<TextSpan>& s = given_ ? *given_ : finder_.sentences();
-      current_.direction = oracle_.direction(text_, id < s.size() ? s[id] : current_.span, current_.span);
+      const std::size_t index = id - (given_ ? 0 : first_id_);
+      current_.direction = oracle_.direction(text_, index < s.size() ? s[index] : current_.span, current_.span);
     }
     return *current_.direction;
   }
 
+  /// The sentence of token `t`: its number in the given sentences, or an id of the finder's
+  /// (first_id_ and its number there), which stays unique when the finder starts again.
   std::uint32_t sentence_of(const detail::Token& t) {
     if (given_) return t.sentence;
+    skip_paragraphs(t.span.begin);
     finder_.find_past(t.span.begin);
     const std::vector<TextSpan>& s = finder_.sentences();
     const auto it = std::upper_bound(s.begin(), s.end(), t.span.begin,
                                      [](std::size_t pos, const TextSpan& sentence) { return pos < sentence.begin; });
-    return it == s.begin() ? 0 : static_cast<std::uint32_t>(it - s.begin() - 1);
+    return first_id_ + (it == s.begin() ? 0 : static_cast<std::uint32_t>(it - s.begin() - 1));
+  }
+
+  /// A paragraph break ends the sentence before it whatever came earlier, and a finder started
+  /// after it finds the same sentences from there on (paragraph_start() below): when one lies
+  /// between the last position asked and `pos`, the finder starts again after the last such,
+  /// instead of finding every sentence of the paragraphs between two expressions' (te3-silver:
+  /// 31,122 finder steps for 6,570 directions before, 8,776 now).
+  void skip_paragraphs(std::size_t pos) {
+    if (pos <= asked_) {
+      // positions are asked in text order; were one asked before the finder's start, start over
+      if (pos < finder_begin_) restart(range_.begin);
+      return;
+    }
+    const std::size_t paragraph = paragraph_start(text_, asked_, pos);
+    asked_ = pos;
+    if (paragraph != std::string_view::npos) restart(paragraph);
+  }
+  void restart(std::size_t begin) {
+    first_id_ += static_cast<std::uint32_t>(finder_.sentences().size());
+    finder_ = detail::SentenceFinder(text_, {begin, range_.end});
+    finder_begin_ = begin;
   }
 
   /// The day of the last expression found, when it ends right before `next` (spaces between).
@@ -165,6 +226,10 @@ class Pass {
   std::vector<Timex>& out_;
   detail::ResolveContext ctx_;
   const std::vector<TextSpan>* given_ = nullptr;
+  TextSpan range_;
+  std::size_t asked_;                 ///< the last position whose sentence was asked (range_.begin first)
+  std::size_t finder_begin_;          ///< where finder_ started (range_.begin, or a paragraph's start)
+  std::uint32_t first_id_ = 0;        ///< the id of finder_'s first sentence
   detail::SentenceFinder finder_;   ///< found as far as the last sentence asked for
   std::vector<bool> try_;
   std::vector<const detail::WordInfo*> words_;   ///< the grammar word of each token (Grammar::lookup_words)

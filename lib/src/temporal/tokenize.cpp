@@ -400,11 +400,16 @@ void SentenceFinder::step() {
     return;
   }
   // the chunk [chunk_begin, chunk_end) holding a terminal
-  std::size_t chunk_begin = i_;
+  std::size_t letters_begin = i_;
+  while (letters_begin > begin_ && is_alpha(text_[letters_begin - 1])) --letters_begin;
+  std::size_t chunk_begin = letters_begin;
   while (chunk_begin > begin_ && !is_space(text_[chunk_begin - 1])) --chunk_begin;
   std::size_t chunk_end = i_;
   while (chunk_end < end_ && !is_space(text_[chunk_end])) ++chunk_end;
-  for (std::size_t p = chunk_begin; p < chunk_end;) {
+  // Most are a word and its full stop ("months."): a word token up to the stop (word_end() stops
+  // at it: nothing follows), then the stop, so tokenizing may start at the stop.
+  const bool word_and_terminal = chunk_begin == letters_begin && chunk_end == i_ + 1;
+  for (std::size_t p = word_and_terminal ? i_ : chunk_begin; p < chunk_end;) {
     std::size_t j = p;
     const TokenKind kind = scan_token(text_, p, chunk_end, j);
     if (kind != TokenKind::punct || j != p + 1 || !is_terminal(text_[p])) { p = j; continue; }

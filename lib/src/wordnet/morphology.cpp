@@ -93,11 +93,42 @@ int compare_field(std::string_view f, std::size_t line, std::string_view key) {
   return n < key.size() ? -1 : 0;
 }
 
+// FNV-1a: the key filter's hash.
+std::uint64_t key_hash(std::string_view key) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return h;
+}
+
 }  // namespace
+
+SortedFile::SortedFile(std::string bytes, bool key_filter) : bytes_(std::move(bytes)) {
+  if (!key_filter || bytes_.empty()) return;
+  // A bit or more per byte of the file: its keys (a line each) leave most bits clear.
+  std::size_t bits = 64;
+  while (bits < bytes_.size()) bits *= 2;
+  keys_.assign(bits / 64, 0);
+  const std::string_view f = bytes_;
+  // Every line's first field, as compare_field() reads it: up to a space, a newline or the end.
+  for (std::size_t line = 0; line < f.size();) {
+    std::size_t field_end = line;
+    while (field_end < f.size() && f[field_end] != ' ' && f[field_end] != '\n') ++field_end;
+    const std::uint64_t bit = key_hash(f.substr(line, field_end - line)) & (bits - 1);
+    keys_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    const std::size_t nl = f.find('\n', field_end);
+    if (nl == std::string_view::npos) break;
+    line = nl + 1;
+  }
+}
 
 std::optional<std::string_view> SortedFile::find(std::string_view key) const {
   const std::string_view f = bytes_;
   if (f.size() < 2) return std::nullopt;
+  // Only a line whose first field is `key` is ever returned (or, for the empty key, nothing read).
+  if (!keys_.empty() && !key.empty()) {
+    const std::uint64_t bit = key_hash(key) & (keys_.size() * 64 - 1);
+    if (!(keys_[bit / 64] >> (bit % 64) & 1)) return std::nullopt;
+  }
   // Where the line last read begins, like bin_search's static buffer: kept when a read finds the
   // end (npos: none read yet, an empty line).
   std::size_t line = std::string_view::npos;
@@ -154,7 +185,7 @@ const Morphology::Files& Morphology::files(WordClass word_class) const {
   // A file gone since load() reads as empty: every lookup misses.
   std::call_once(f.once, [&] {
     f.index = SortedFile(read_file(index_path(dir_, c)).value_or(std::string()));
-    f.exceptions = SortedFile(read_file(exceptions_path(dir_, c)).value_or(std::string()));
+    f.exceptions = SortedFile(read_file(exceptions_path(dir_, c)).value_or(std::string()), /*key_filter=*/true);
   });
   return f;
 }
@@ -177,6 +208,9 @@ std::optional<std::string> Morphology::exception(std::string_view word, WordClas
 }
 
 bool Morphology::defined(std::string_view lemma, WordClass word_class) const {
+  const SortedFile& index = files(word_class).index;
+  // A plain word (the suffix rules' stems, most asked) has no other spelling to try.
+  if (lemma.find_first_of("_-.") == std::string_view::npos) return !lemma.empty() && index.find(lemma);
   // getindex(): the string, then '_' as '-', '-' as '_', without either, without periods.
   std::string forms[5];
   for (const char c : lemma) {
@@ -186,7 +220,6 @@ bool Morphology::defined(std::string_view lemma, WordClass word_class) const {
     if (c != '_' && c != '-') forms[3] += c;
     if (c != '.') forms[4] += c;
   }
-  const SortedFile& index = files(word_class).index;
   if (forms[0].empty()) return false;
   if (index.find(forms[0])) return true;
   for (std::size_t i = 1; i < std::size(forms); ++i)

@@ -10,11 +10,13 @@
 //   if (wn) wn->base("met", wordnet::WordClass::verb);   // "meet"
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "chronicle/core/result.hpp"
 
@@ -33,11 +35,16 @@ class SortedFile {
  public:
   SortedFile() = default;
   explicit SortedFile(std::string bytes) : bytes_(std::move(bytes)) {}
+  /// With `key_filter`, a key no line begins with is refused by one hash instead of a search
+  /// (for the exception lists, which nearly every word asked is missing from); a bit per hashed
+  /// first field, so the answers stay the search's.
+  SortedFile(std::string bytes, bool key_filter);
   /// The line whose first space-separated field is `key` (without its newline), if found.
   std::optional<std::string_view> find(std::string_view key) const;
 
  private:
   std::string bytes_;
+  std::vector<std::uint64_t> keys_;   ///< the key filter's bits (none: no filter)
 };
 
 /// morphstr() over the four index files and four exception lists.
