@@ -108,6 +108,100 @@ TEST_CASE("rules gathered by the next token match as a plain search does", "[tem
   CHECK(match_at(*g, text, i) == expected);
 }
 
+// Before a rule is searched, its required elements after the first are looked for on their own
+// (RuleHead::checks) at every token a match could put them: after optional elements, after a
+// lexicon word and its abbreviation dot. A check that says no where the search would say yes
+// loses a match: lexicon entries that count only capitalized, paragraph breaks and the end of the
+// tokens must be judged as the search judges them.
+
+TEST_CASE("rules whose later elements are checked first match as a plain search does", "[temporal][grammar]") {
+  const std::string lexicon =
+      "num\ttwo\t2\nunit\tdays\tD\nmonth\tdec\t12\tabbr\nmonth\tmay\t5\nname\tmay\tMay\tcap\n";
+  const std::string rules =
+      "ago\t<num> <unit> ago\tnone\tex\t-\n"
+      "mdy\t<month> <day> ,? <year>\tnone\tex\t-\n"
+      "met\tmet with <name> twice\tnone\tex\t-\n"
+      "span\tfrom <year> to <year>\tnone\tex\t-\n"
+      "fiscal\tthe? fiscal year? <year> results\tnone\tex\t-\n";
+  auto g = compile(rules, lexicon);
+  REQUIRE(g);
+  const auto [text, i, expected] = GENERATE(table<std::string, std::size_t, std::string>({
+      {"5 days ago", 0, "ago: 5 days ago"},
+      {"two days ago", 0, "ago: two days ago"},
+      {"5 days later", 0, "-"},
+      {"5 days", 0, "-"},                                  // the last element past the tokens
+      {"5 days\n\nago", 0, "-"},                          // a paragraph break between
+      {"Dec. 5, 1999", 0, "mdy: Dec. 5, 1999"},            // the year four tokens on
+      {"Dec 5 1999", 0, "mdy: Dec 5 1999"},                // ...or two
+      {"May 5, 1999", 0, "mdy: May 5, 1999"},
+      {"Dec. 5, May", 0, "-"},
+      {"met with May twice", 0, "met: met with May twice"},
+      {"met with may twice", 0, "-"},                      // a capitalized-only entry, lowercase
+      {"met with May once", 0, "-"},
+      {"from 1999 to 2001", 0, "span: from 1999 to 2001"},
+      {"from 1999 to 20", 0, "-"},
+      {"the fiscal year 1999 results", 0, "fiscal: the fiscal year 1999 results"},
+      {"fiscal 1999 results", 0, "fiscal: fiscal 1999 results"},
+      {"the fiscal year results", 0, "-"},
+      {"the fiscal 1999 result", 0, "-"},
+  }));
+  CAPTURE(text, i);
+  CHECK(match_at(*g, text, i) == expected);
+}
+
+TEST_CASE("a rule's checks are its later required elements, cheapest first, where a match puts them", "[temporal][grammar]") {
+  const std::string lexicon = "unit\tdays\tD\nmonth\tdec\t12\tabbr\n";
+  const std::string rules =
+      "ago\t<num> <unit> ago\tnone\tex\t-\n"
+      "mdy\tthe? <month> <day> ,? <year>\tnone\tex\t-\n";
+  auto g = compile(rules, lexicon);
+  REQUIRE(g);
+  REQUIRE(g->heads.size() == 2);
+  const auto checks_of = [&](std::size_t r) {
+    const RuleHead& head = g->heads[r];
+    return std::vector<Check>(g->checks.begin() + head.checks, g->checks.begin() + head.checks + head.check_count);
+  };
+  // "<num> <unit> ago": the literal two tokens on before the class one token on
+  const auto ago = checks_of(0);
+  REQUIRE(ago.size() == 2);
+  CHECK(ago[0].id_count == 1);
+  CHECK(g->check_ids[ago[0].ids] == g->words.find("ago")->id);
+  CHECK((ago[0].from == 2 && ago[0].to == 2));
+  CHECK(ago[1].cls == g->lexicon.find_class("unit"));
+  CHECK((ago[1].from == 1 && ago[1].to == 1));
+  // "the? <month> <day> ,? <year>": the month itself (the first required element), then the
+  // day after "the" and "Dec ." or neither, the year with or without the comma too
+  const auto mdy = checks_of(1);
+  REQUIRE(mdy.size() == 3);
+  CHECK(mdy[0].cls == g->lexicon.find_class("month"));
+  CHECK((mdy[0].from == 0 && mdy[0].to == 1));
+  CHECK(mdy[1].builtin == find_builtin("day"));
+  CHECK((mdy[1].from == 1 && mdy[1].to == 3));
+  CHECK(mdy[2].builtin == find_builtin("year"));
+  CHECK((mdy[2].from == 2 && mdy[2].to == 5));
+}
+
+// Built-in classes open rules only at number tokens and at two-letter words ("q3"): a two-letter
+// word without a digit takes those rules only when some built-in class matches such words.
+
+TEST_CASE("two-letter words open built-in class rules only when a class can match them", "[temporal][grammar]") {
+  const std::string rules =
+      "quarter\t<qn> <year>\tnone\tex\t-\n"
+      "in_n\tin? <num> days\tnone\tex\t-\n";
+  auto digits_only = compile(rules, "");
+  REQUIRE(digits_only);
+  CHECK_FALSE(digits_only->builtin_opens_words);
+  CHECK(match_at(*digits_only, "Q3 2015") == "quarter: Q3 2015");
+  CHECK(match_at(*digits_only, "in 5 days") == "in_n: in 5 days");
+  CHECK(match_at(*digits_only, "of 5 days") == "-");
+  CHECK(match_at(*digits_only, "of 5 days", 1) == "in_n: 5 days");
+  auto words_too = compile(rules + "said\t<capword> said\tnone\tex\t-\n", "");
+  REQUIRE(words_too);
+  CHECK(words_too->builtin_opens_words);
+  CHECK(match_at(*words_too, "Al said") == "said: Al said");
+  CHECK(match_at(*words_too, "Q3 2015") == "quarter: Q3 2015");
+}
+
 // by_next's rule lists are added a rule at a time, each key's together, and the table is built
 // once at the end: every key must then give exactly its rules, in order, whatever its neighbours
 // in the hash table, and a key never added none.

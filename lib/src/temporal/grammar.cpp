@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include "grammar.hpp"
 
@@ -352,23 +353,58 @@ void set_gate(Rule& rule, const std::vector<bool>& abbreviated) {
   }
 }
 
+/// The check of element `e` at offsets `from`..`to` (at most 255), its literals added to
+/// Grammar::check_ids.
+Check make_check(Grammar& g, const Element& e, std::size_t from, std::size_t to) {
+  Check c;
+  c.builtin = e.builtin;
+  c.cls = e.cls;
+  c.ids = static_cast<std::uint32_t>(g.check_ids.size());
+  c.id_count = static_cast<std::uint32_t>(e.word_ids.size());
+  c.from = static_cast<std::uint8_t>(from);
+  c.to = static_cast<std::uint8_t>(to);
+  g.check_ids.insert(g.check_ids.end(), e.word_ids.begin(), e.word_ids.end());
+  return c;
+}
+
+/// RuleHead::checks: every required element after the first (the gate among them), at the offsets
+/// set_gate would give it. Literals go first, then lexicon classes, then built-in classes (a call
+/// each), fewer offsets first among equals: most candidate rules fail one, and the first that
+/// fails should be cheap ("ago" of "<num> <unit> ago" before its unit).
+void add_checks(Grammar& g, const Rule& rule, const std::vector<bool>& abbreviated, RuleHead& head) {
+  std::vector<Check> found;
+  std::size_t from = 0, to = 0;   // offsets the next element can start at
+  for (std::size_t k = 0; k < rule.elements.size() && to < 256; ++k) {
+    const Element& e = rule.elements[k];
+    if (k > 0 && !e.optional) found.push_back(make_check(g, e, from, to));
+    if (!e.optional) ++from;
+    to += e.cls >= 0 && abbreviated[static_cast<std::size_t>(e.cls)] ? 2u : 1u;
+  }
+  const auto cost = [](const Check& c) {
+    return std::pair(c.id_count > 0 ? 0 : c.builtin ? 2 : 1, c.to - c.from);
+  };
+  std::stable_sort(found.begin(), found.end(), [&](const Check& a, const Check& b) { return cost(a) < cost(b); });
+  head.checks = static_cast<std::uint32_t>(g.checks.size());
+  head.check_count = static_cast<std::uint32_t>(found.size());
+  g.checks.insert(g.checks.end(), found.begin(), found.end());
+}
+
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/// The keys (Grammar::by_next) of the tokens the gate of `head` can match, or nullopt when a
-/// token's key does not decide it (a built-in class that needs no digit). `class_words[c]`: the
-/// ids of the words of lexicon class c.
-std::optional<std::vector<std::uint32_t>> gate_keys(const Grammar& g, const RuleHead& head,
+/// The keys (Grammar::by_next) of the tokens `gate` can match, or nullopt when a token's key
+/// does not decide it (a built-in class that needs no digit). `class_words[c]`: the ids of the
+/// words of lexicon class c.
+std::optional<std::vector<std::uint32_t>> gate_keys(const Grammar& g, const Check& gate,
                                                     const std::vector<std::vector<std::uint32_t>>& class_words) {
-  std::vector<std::uint32_t> keys(g.gate_ids.begin() + head.gate_ids,
-                                  g.gate_ids.begin() + head.gate_ids + head.gate_id_count);
-  if (head.gate_cls >= 0) {
-    const auto& words = class_words[static_cast<std::size_t>(head.gate_cls)];
+  std::vector<std::uint32_t> keys(g.check_ids.begin() + gate.ids, g.check_ids.begin() + gate.ids + gate.id_count);
+  if (gate.cls >= 0) {
+    const auto& words = class_words[static_cast<std::size_t>(gate.cls)];
     keys.insert(keys.end(), words.begin(), words.end());
   }
-  if (head.gate_builtin) {
-    if (!needs_digit(head.gate_builtin)) return std::nullopt;
+  if (gate.builtin) {
+    if (!needs_digit(gate.builtin)) return std::nullopt;
     keys.push_back(Grammar::kDigitKey);
   }
   std::sort(keys.begin(), keys.end());
@@ -376,32 +412,33 @@ std::optional<std::vector<std::uint32_t>> gate_keys(const Grammar& g, const Rule
   return keys;
 }
 
-/// Whether the gate of `head` may match the first token itself, whose grammar word is `first`
-/// (nullptr: none; such a token may hold a digit).
-bool gate_may_match_first(const Grammar& g, const RuleHead& head, const WordInfo* first, std::string_view word) {
-  if (head.gate_builtin && (!first || !needs_digit(head.gate_builtin) || has_digit(word))) return true;
+/// Whether `gate` may match the first token itself, whose grammar word is `first` (nullptr: none;
+/// such a token may hold a digit).
+bool gate_may_match_first(const Grammar& g, const Check& gate, const WordInfo* first, std::string_view word) {
+  if (gate.builtin && (!first || !needs_digit(gate.builtin) || has_digit(word))) return true;
   if (!first) return false;
-  const auto ids = g.gate_ids.begin() + head.gate_ids;
-  if (std::find(ids, ids + head.gate_id_count, first->id) != ids + head.gate_id_count) return true;
-  return std::any_of(first->lex.begin(), first->lex.end(), [&](const LexEntry& e) { return e.cls == head.gate_cls; });
+  const auto ids = g.check_ids.begin() + gate.ids;
+  if (std::find(ids, ids + gate.id_count, first->id) != ids + gate.id_count) return true;
+  return std::any_of(first->lex.begin(), first->lex.end(), [&](const LexEntry& e) { return e.cls == gate.cls; });
 }
 
 /// Grammar::open_rules and Grammar::by_next: each candidate list split by the token after the first.
 /// A rule goes by the next token when its gate lies at most one token after the first and the
 /// first cannot be it; match_at then only gathers it when that token has one of its keys, and
-/// still checks its gate.
-void build_next_index(Grammar& g) {
+/// still checks its gate. `gates[r]`: rule r's gate, if it has one (Rule::gate).
+void build_next_index(Grammar& g, const std::vector<std::optional<Check>>& gates) {
   std::vector<std::vector<std::uint32_t>> class_words(g.lexicon.class_names.size());
   g.words.for_each([&](std::string_view, const WordInfo& info) {
     for (const LexEntry& e : info.lex) class_words[static_cast<std::size_t>(e.cls)].push_back(info.id);
   });
   std::vector<std::optional<std::vector<std::uint32_t>>> rule_keys(g.rules.size());
   for (std::size_t r = 0; r < g.rules.size(); ++r)
-    if (g.heads[r].gated && g.heads[r].gate_to <= 1) rule_keys[r] = gate_keys(g, g.heads[r], class_words);
+    if (gates[r] && gates[r]->to <= 1) rule_keys[r] = gate_keys(g, *gates[r], class_words);
   g.open_rules.assign(2 * g.words.size() + 1, {});
-  // match_at takes rules_num for number tokens and two-letter words only
-  const auto takes_rules_num = [](std::string_view word) {
-    return word.size() == 2 || !(word.front() >= 'a' && word.front() <= 'z');
+  // match_at takes rules_num for number tokens and two-letter words only (with a digit, unless
+  // Grammar::builtin_opens_words)
+  const auto takes_rules_num = [&](std::string_view word) {
+    return (word.size() == 2 && (g.builtin_opens_words || has_digit(word))) || !(word.front() >= 'a' && word.front() <= 'z');
   };
   // Room for every key of every gated rule in every list, the most split() can add (about 40K
   // entries, 0.6 MB, for the embedded grammar): growing the vector was a tenth of start-up.
@@ -421,8 +458,7 @@ void build_next_index(Grammar& g) {
                    std::string_view word) {
     by_key.clear();
     for (const std::uint32_t r : rules) {
-      const RuleHead& head = g.heads[r];
-      if (!rule_keys[r] || (head.gate_from == 0 && gate_may_match_first(g, head, first, word))) {
+      if (!rule_keys[r] || (gates[r]->from == 0 && gate_may_match_first(g, *gates[r], first, word))) {
         g.open_rules[list].push_back(r);
         continue;
       }
@@ -452,6 +488,7 @@ void build_index(Grammar& g) {
         if (v.empty() || v.back() != r) v.push_back(r);
       }
       if (e.builtin && (g.by_builtin.empty() || g.by_builtin.back() != r)) g.by_builtin.push_back(r);
+      if (e.builtin && !needs_digit(e.builtin)) g.builtin_opens_words = true;
       if (!e.optional) break;
     }
   }
@@ -491,25 +528,19 @@ void build_index(Grammar& g) {
   for (const auto& [w, entries] : g.lexicon.words)
     for (const LexEntry& e : entries)
       if (e.abbr) abbreviated[static_cast<std::size_t>(e.cls)] = true;
+  std::vector<std::optional<Check>> gates;
   for (Rule& rule : g.rules) {
     set_gate(rule, abbreviated);
     RuleHead head;
     const Element& first = rule.elements.front();
     if (first.builtin && first.cls < 0 && !first.optional) head.opener = first.builtin;
-    if (rule.gate >= 0 && rule.gate_to < 256) {
-      const Element& gate = rule.elements[static_cast<std::size_t>(rule.gate)];
-      head.gated = true;
-      head.gate_from = static_cast<std::uint8_t>(rule.gate_from);
-      head.gate_to = static_cast<std::uint8_t>(rule.gate_to);
-      head.gate_builtin = gate.builtin;
-      head.gate_cls = gate.cls;
-      head.gate_ids = static_cast<std::uint32_t>(g.gate_ids.size());
-      head.gate_id_count = static_cast<std::uint32_t>(gate.word_ids.size());
-      g.gate_ids.insert(g.gate_ids.end(), gate.word_ids.begin(), gate.word_ids.end());
-    }
+    gates.emplace_back();
+    if (rule.gate >= 0 && rule.gate_to < 256)
+      gates.back() = make_check(g, rule.elements[static_cast<std::size_t>(rule.gate)], rule.gate_from, rule.gate_to);
+    add_checks(g, rule, abbreviated, head);
     g.heads.push_back(head);
   }
-  build_next_index(g);
+  build_next_index(g, gates);
 }
 
 // --- matching ---------------------------------------------------------------------------------
@@ -558,26 +589,35 @@ std::size_t match_element(const Element& e, const std::vector<Token>& tokens, st
   return 0;
 }
 
-/// Whether the gate of `head` matches token `i` (match_element's verdict, without captures).
-bool gate_matches(const Grammar& g, const RuleHead& head, const std::vector<Token>& tokens, std::size_t i,
-                  WordInfos words) {
-  if (i >= tokens.size()) return false;
-  const Token& t = tokens[i];
+/// Whether the class of `c` (no literals) matches token `i` (match_element's verdict, without
+/// captures).
+bool class_matches(const Check& c, const Token& t, const WordInfo* info) {
   if (t.kind == TokenKind::paragraph) return false;
-  if (head.gate_id_count > 0) {
-    const WordInfo* info = words[i];
-    const auto ids = g.gate_ids.begin() + head.gate_ids;
-    return info && std::find(ids, ids + head.gate_id_count, info->id) != ids + head.gate_id_count;
-  }
-  if (head.gate_cls >= 0)
-    if (const WordInfo* info = words[i])
-      for (const LexEntry& le : info->lex)
-        if (le.cls == head.gate_cls && !(le.cap && !t.capitalized) && !(le.cap && t.all_caps && t.norm.size() > 3))
-          return true;
-  if (!head.gate_builtin) return false;
+  if (c.cls >= 0 && info)
+    for (const LexEntry& le : info->lex)
+      if (le.cls == c.cls && !(le.cap && !t.capitalized) && !(le.cap && t.all_caps && t.norm.size() > 3))
+        return true;
+  if (!c.builtin) return false;
   thread_local Captures scratch;
   scratch.clear();
-  return head.gate_builtin(t, {}, scratch);
+  return c.builtin(t, {}, scratch);
+}
+
+/// Whether the element of `c` matches some token it can lie at in a match from token `i`.
+bool check_passes(const Grammar& g, const Check& c, const std::vector<Token>& tokens, std::size_t i,
+                  WordInfos words) {
+  const std::size_t last = std::min(i + c.to, tokens.size() - 1);
+  if (c.id_count > 0) {   // most checks: literals, looked for by word id (a paragraph has no word)
+    const std::uint32_t* const ids = g.check_ids.data() + c.ids;
+    for (std::size_t p = i + c.from; p <= last; ++p)
+      if (const WordInfo* info = words[p])
+        for (std::uint32_t k = 0; k < c.id_count; ++k)   // one or a few: std::find's unrolling cost more
+          if (ids[k] == info->id) return true;
+    return false;
+  }
+  for (std::size_t p = i + c.from; p <= last; ++p)
+    if (class_matches(c, tokens[p], words[p])) return true;
+  return false;
 }
 
 /// Depth-first search of one rule's elements from one token, keeping the longest match. The
@@ -668,7 +708,7 @@ std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, WordInf
   const Token& t = tokens[i];
   if (t.kind == TokenKind::paragraph) return std::nullopt;
   // The rules whose first required element can match here, ascending (build_index).
-  const bool numeric = t.kind == TokenKind::number || t.norm.size() == 2;
+  const bool numeric = t.kind == TokenKind::number || (t.norm.size() == 2 && (t.digit || builtin_opens_words));
   const WordInfo* info = token_words[i];
   if (!info && !numeric) return std::nullopt;
   const std::uint32_t list = info ? 2 * info->id + (numeric ? 1 : 0) : static_cast<std::uint32_t>(open_rules.size() - 1);
@@ -710,12 +750,10 @@ std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, WordInf
   for (std::uint32_t r : *candidates) {
     const RuleHead& head = heads[r];
     if (head.opener && !opens(head.opener)) continue;
-    if (head.gated) {
-      bool open = false;
-      for (std::size_t p = i + head.gate_from; p <= i + head.gate_to && !open; ++p)
-        open = gate_matches(*this, head, tokens, p, token_words);
-      if (!open) continue;
-    }
+    const Check* check = checks.data() + head.checks;
+    const Check* const checks_end = check + head.check_count;
+    while (check != checks_end && check_passes(*this, *check, tokens, i, token_words)) ++check;
+    if (check != checks_end) continue;
     const Rule& rule = rules[r];
     bool blocked = false;
     for (const Element& b : rule.behind) {
@@ -812,7 +850,8 @@ std::uint64_t RuleIndex::slot_of(std::uint64_t key) { return (key * 0x9E3779B97F
 
 std::uint32_t WordTable::tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
 
-std::uint32_t WordTable::hash(std::string_view word) {
+// hash() and load() are inline, as find() is not: a call each per token cost more than hashing.
+inline std::uint32_t WordTable::hash(std::string_view word) {
   // Eight bytes to a multiply, read as at most two blocks for most words (a byte-at-a-time hash
   // kept every token of a window waiting on one multiply per letter); the high half of the last
   // product, where every byte has reached, is the hash.
@@ -825,7 +864,7 @@ std::uint32_t WordTable::hash(std::string_view word) {
   return static_cast<std::uint32_t>(h >> 32);
 }
 
-std::uint64_t WordTable::load(const char* p, std::size_t n) {
+inline std::uint64_t WordTable::load(const char* p, std::size_t n) {
   if (n >= 4) {   // two reads that overlap when n < 8 and cover every byte
     std::uint32_t first, last;
     std::memcpy(&first, p, 4);

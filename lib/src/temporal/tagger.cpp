@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
@@ -231,7 +232,7 @@ class Pass {
   std::size_t finder_begin_;          ///< where finder_ started (range_.begin, or a paragraph's start)
   std::uint32_t first_id_ = 0;        ///< the id of finder_'s first sentence
   detail::SentenceFinder finder_;   ///< found as far as the last sentence asked for
-  std::vector<bool> try_;
+  std::vector<std::uint8_t> try_;   ///< bytes: std::vector<bool>'s bit access cost 1% of tagging
   std::vector<const detail::WordInfo*> words_;   ///< the grammar word of each token (Grammar::lookup_words)
   std::optional<std::uint32_t> longer_period_sentence_;   ///< last sentence naming a longer_than_quarter() period
   std::optional<std::size_t> dayless_;   ///< index in out_ of the expression before, when a dayless_time()
@@ -248,11 +249,11 @@ void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilt
   impl_.grammar.lookup_words(tokens, words_);
   if (anchors) {
     // try_[i]: some anchor token lies close enough after token i for a match from i to reach it
-    try_.assign(tokens.size(), false);
+    try_.assign(tokens.size(), 0);
     for (std::size_t a = 0; a < tokens.size(); ++a) {
       const int reach = anchors->reach_before(tokens[a], words_[a]);
       if (reach < 0) continue;
-      for (std::size_t k = a - std::min(a, static_cast<std::size_t>(reach)); k <= a; ++k) try_[k] = true;
+      for (std::size_t k = a - std::min(a, static_cast<std::size_t>(reach)); k <= a; ++k) try_[k] = 1;
     }
   }
   std::size_t i = 0;
