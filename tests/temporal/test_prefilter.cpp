@@ -202,9 +202,10 @@ TEST_CASE("the embedded grammar has a prefilter", "[temporal][prefilter]") {
 }
 
 TEST_CASE("prefilter finds anchor letter runs in any case, length and position", "[temporal][prefilter]") {
-  // Letter runs are cut eight bytes at a time and most are dismissed by their length, first and
-  // last letter before any hashing: runs that share those with a key, or that hold a key with one
-  // letter more, are no anchor; a key in capitals, glued to digits or punctuation still is.
+  // Letter runs are cut a block at a time and looked up by their first eight letters (lowered
+  // from the block) and their length: runs that share those or their first and last letter with
+  // a key, or that hold a key with one letter more, are no anchor; a key in capitals, glued to
+  // digits or punctuation still is.
   auto grammar = temporal::detail::compile("wd\t<weekday>\tweekday\tFriday\tx\n",
                                            "weekday\tfriday\t5\nweekday\twednesday\t3\nweekday\tthanksgiving\t4\n");
   REQUIRE(grammar);
@@ -237,6 +238,51 @@ TEST_CASE("prefilter finds anchor letter runs in any case, length and position",
   }
 }
 
+TEST_CASE("prefilter finds keys of any length up to the range's end", "[temporal][prefilter]") {
+  // A run is cut sixteen bytes at a time where the range holds as many, else eight, else a byte at
+  // a time, and a key longer than eight letters is compared past its head: keys and near misses of
+  // every length from one to past sixteen, at every distance from the range's end, and cut by it.
+  const std::vector<std::string> keys = {"q", "fr", "thursday", "wednesday", "fifteenletterss", "sixteenletterzzz",
+                                         "seventeenletterzz", "supercalifragilistic"};
+  std::string lexicon;
+  for (const std::string& key : keys) lexicon += "weekday\t" + key + "\t5\n";
+  auto grammar = temporal::detail::compile("wd\t<weekday>\tweekday\tFriday\tx\n", lexicon);
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  REQUIRE(filter.keys() == [&] {
+    auto sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }());
+  std::vector<TextSpan> windows;
+  const auto opens = [&](const std::string& text, std::size_t end) {
+    filter.windows(text, {0, end}, windows);
+    return !windows.empty();
+  };
+  const std::string tail = ", and then some more words to follow";
+  for (const std::string& key : keys) {
+    std::string changed_last = key, changed_head = key;
+    changed_last.back() = changed_last.back() == 'z' ? 'y' : 'z';
+    changed_head.front() = changed_head.front() == 'z' ? 'y' : 'z';
+    for (std::size_t k = 0; k <= 18; ++k) {
+      const std::string after = tail.substr(0, k);
+      CAPTURE(key, after);
+      CHECK(opens("so " + key + after, 3 + key.size() + k));
+      const std::string capital = static_cast<char>(key[0] - 32) + key.substr(1);
+      CHECK(opens("so " + capital + after, 3 + key.size() + k));
+      CHECK(!opens("so " + key + "x" + after, 4 + key.size() + k));
+      CHECK(!opens("so " + changed_last + after, 3 + key.size() + k));
+      CHECK(!opens("so " + changed_head + after, 3 + key.size() + k));
+      if (key.size() > 1) CHECK(!opens("so " + key.substr(0, key.size() - 1) + after, 2 + key.size() + k));
+      // the range's end cuts the run: a key up to it, more letters past it
+      const std::string longer = "so " + key + "xxxxxxxxxxxxxxxxxxxx";
+      CHECK(opens(longer, 3 + key.size()));
+      if (key.size() > 2) CHECK(!opens(longer, 2 + key.size()));
+    }
+  }
+}
+
 TEST_CASE("common words anchor only with a word that completes their rule near them", "[temporal][prefilter]") {
   // "this" needs "past" in the next chunk, "more" needs "same" or "each" in the chunk before, and
   // a number needs "this" after it; "fortnight" anchors alone.
@@ -259,6 +305,8 @@ TEST_CASE("common words anchor only with a word that completes their rule near t
       {"each more", {"each more"}},
       {"each\nmore", {"each\nmore"}},
       {"more each", {}},
+      {"each x more", {}},                        // a chunk too far back
+      {"each2015 more", {"each2015 more"}},       // confirmed in a chunk that also holds a number
       {"in 2015 this way", {"in 2015 this way"}},
       {"in 2015 that way", {}},
       {"a fortnight", {"a fortnight"}},
@@ -338,6 +386,8 @@ TEST_CASE("a number opens a window only in a shape its rules can match", "[tempo
       {"x 24 and 25 y", true},
       {"x 24 &25 y", true},
       {"x and then 25 y", false},
+      {"x & 25 y", true},
+      {"x & then 25 y", false},
       {"x 25 and y", false},
   }));
   CAPTURE(text);

@@ -15,6 +15,10 @@
 #include "ascii_blocks.hpp"
 #include "grammar.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace chronicle::temporal::detail {
 namespace {
 
@@ -23,8 +27,9 @@ constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-/// What windows() tells apart, one table load per byte of text.
-enum ByteClass : std::uint8_t { kOther, kSpace, kLetter, kDigit };
+/// What windows() tells apart, one table load per byte of text. kSymbol, a punctuation byte that
+/// confirms a weak anchor, is only in Prefilter::byte_class_ (kOther in kByteClass).
+enum ByteClass : std::uint8_t { kOther, kSpace, kLetter, kDigit, kSymbol };
 constexpr std::array<ByteClass, 256> kByteClass = [] {
   std::array<ByteClass, 256> table{};
   for (int c = 0; c < 256; ++c) {
@@ -88,12 +93,6 @@ std::uint8_t builtin_shape(Builtin b) {
   return kAnyDigit;
 }
 
-/// Index of a letter run's (first letter, last letter) pair in Prefilter::shapes_.
-std::size_t shape_of(char first, char last) {
-  const auto letter = [](char c) { return static_cast<std::size_t>((c | 0x20) - 'a'); };   // either case
-  return letter(first) * 26 + letter(last);
-}
-
 /// The end of the run of ASCII letters from `i` in text[..end), a block at a time.
 std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end) {
   if constexpr (kAsciiBlocks)
@@ -103,14 +102,68 @@ std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end
   return i;
 }
 
-// A letter run's hash: one rotate and xor a letter (short dependency chain: every letter of the
-// text goes through it), one multiply at the end to spread the bits.
-using HashState = std::uint64_t;
-constexpr HashState kHashSeed = 0;
-HashState hash_step(HashState h, char c) { return std::rotl(h, 5) ^ static_cast<unsigned char>(c); }
-std::uint32_t hash_final(HashState h) { return static_cast<std::uint32_t>((h * 0x9E3779B97F4A7C15ull) >> 32); }
-/// A slot's tag: the hash, kept off 0 (which marks a free slot); most misses stop at the tags.
-std::uint32_t tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
+/// A letter run's head: its first eight letters (at most), lowercase, as one number whose byte k
+/// is letter k, zero past the run's end (an OR lowers an ASCII letter). A letter run is never 0,
+/// so 0 marks a free hash slot. cut_run() finds the same from a block at once.
+std::uint64_t head_of(std::string_view text, std::size_t at, std::size_t n) {
+  std::uint64_t head = 0;
+  for (std::size_t k = 0; k < n && k < 8; ++k)
+    head |= std::uint64_t{static_cast<unsigned char>(text[at + k] | 0x20)} << (8 * k);
+  return head;
+}
+
+/// The first slot of a head: a multiply spreads its letters into the top bits.
+std::size_t first_slot(std::uint64_t head, int shift) {
+  return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
+/// Per run length up to 16, the bytes of a block that are its head: a load, not a shift and a branch.
+constexpr std::array<std::uint64_t, 17> kHeadMasks = [] {
+  std::array<std::uint64_t, 17> masks{};
+  for (std::size_t n = 0; n < masks.size(); ++n)
+    masks[n] = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+  return masks;
+}();
+
+/// A letter run cut from a text: its letters and its head.
+struct Run {
+  std::size_t size;
+  std::uint64_t head;
+};
+
+/// cut_run() where no block can be loaded: near the range's end, or on a big-endian machine.
+Run cut_run_bytewise(std::string_view text, std::size_t i, std::size_t end) {
+  const std::size_t n = letter_run_end(text, i, end) - i;
+  return {n, head_of(text, i, n)};
+}
+
+/// The run of ASCII letters at `i` in text[..end) (text[i] is one). Its first block gives both its
+/// end (most runs end in it) and its head: byte k of the block is text[i + k] (kAsciiBlocks).
+[[gnu::always_inline]] inline Run cut_run(std::string_view text, std::size_t i, std::size_t end) {
+#if defined(__SSE2__) && defined(__x86_64__)
+  // Sixteen bytes where the baseline has SSE2 (every x86-64): fewer runs go on past the block, and
+  // the constants stay in vector registers, leaving the others to skip_plain().
+  if (i + 16 <= end) {
+    const __m128i lowered =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), _mm_set1_epi8(0x20));
+    // One range check by one signed compare: adding 0x80 - 'a' (wrapping) takes 'a'..'z', and
+    // nothing else, to the 26 lowest signed bytes.
+    const __m128i letters = _mm_cmplt_epi8(_mm_add_epi8(lowered, _mm_set1_epi8(0x80 - 'a')),
+                                           _mm_set1_epi8(static_cast<char>(-128 + 26)));
+    const auto n = static_cast<std::size_t>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(letters))));
+    const std::uint64_t head = static_cast<std::uint64_t>(_mm_cvtsi128_si64(lowered)) & kHeadMasks[n];
+    return {n < 16 ? n : letter_run_end(text, i + 16, end) - i, head};
+  }
+#endif
+  if constexpr (kAsciiBlocks)
+    if (i + 8 <= end) {
+      const std::uint64_t block = load_block(text.data() + i);
+      const std::size_t n = leading_bytes(letter_bytes(block));
+      const std::uint64_t head = first_bytes(block | kByteOnes * 0x20, n);
+      return {n < 8 ? n : letter_run_end(text, i + 8, end) - i, head};
+    }
+  return cut_run_bytewise(text, i, end);
+}
 
 // Letter runs too frequent to be a good anchor: a rule anchored on one would open a window at
 // almost every sentence. Only a cost; any anchor stays correct.
@@ -358,10 +411,10 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   std::size_t capacity = 16;
   while (capacity < keys.size() * 4) capacity *= 2;
   p.keys_.reserve(keys.size());
-  p.tags_.assign(capacity, 0);
-  p.entries_.assign(capacity, 0);
-  p.shapes_.fill(0);
-  p.mask_ = static_cast<std::uint32_t>(capacity - 1);
+  p.heads_.assign(capacity, 0);
+  p.slots_.assign(capacity, Slot{});
+  p.mask_ = capacity - 1;
+  p.shift_ = 64 - std::countr_zero(capacity);
   for (std::size_t k = 0; k < keys.size();) {
     KeyInfo info = keys[k].second;
     std::size_t next = k + 1;
@@ -376,6 +429,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     if (info.strong.used || info.weak.used) ++p.key_count_;
     k = next;
   }
+  for (std::size_t c = 0; c < 256; ++c) p.byte_class_[c] = p.symbol_confirms_[c] ? kSymbol : kByteClass[c];
   // reach_before() does not know a token's shape: the most of any
   std::uint64_t digits_weak = 0;
   for (std::size_t s = 0; s < kShapes; ++s) {
@@ -386,14 +440,11 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     if (digits_weak >> g & 1)
       p.digits_reach_ = std::max(p.digits_reach_, static_cast<int>(p.groups_[g].margins.before));
   if (p.digits_reach_ >= 0) p.max_before_ = std::max(p.max_before_, static_cast<std::size_t>(p.digits_reach_));
-  std::size_t weak_before = 0, weak_after = 0;
-  for (const Group& r : p.groups_) {
-    weak_before = std::max(weak_before, r.before);
-    weak_after = std::max(weak_after, r.after);
-  }
+  std::size_t weak_after = 0;
+  for (const Group& r : p.groups_) weak_after = std::max(weak_after, r.after);
   // windows() looks back to the start of a window opened by a weak anchor confirmed up to
-  // weak_after chunks later, and for confirmations up to weak_before chunks back.
-  p.history_ = std::max(p.max_before_ + weak_after, weak_before) + 1;
+  // weak_after chunks later. A power of two: a chunk's place in the ring is its number's low bits.
+  p.history_ = std::bit_ceil(p.max_before_ + weak_after + 1);
   p.enabled_ = true;
   grammar.words.for_each([&](std::string_view word, const WordInfo& info) {
     if (p.word_reach_.size() <= info.id) p.word_reach_.resize(info.id + 1, -1);
@@ -403,27 +454,26 @@ Prefilter Prefilter::build(const Grammar& grammar) {
 }
 
 void Prefilter::insert(const std::string& key, const KeyInfo& info) {
-  HashState h = kHashSeed;
-  for (char c : key) h = hash_step(h, c);
-  const std::uint32_t hash = hash_final(h);
-  std::uint32_t slot = hash & mask_;
-  while (tags_[slot] != 0) slot = (slot + 1) & mask_;
-  tags_[slot] = tag_of(hash);
-  entries_[slot] = static_cast<std::uint32_t>(keys_.size());
+  const std::uint64_t head = head_of(key, 0, key.size());
+  std::size_t slot = first_slot(head, shift_);
+  while (heads_[slot] != 0) slot = (slot + 1) & mask_;
+  heads_[slot] = head;
+  slots_[slot] = {static_cast<std::uint32_t>(key.size()), static_cast<std::uint32_t>(keys_.size())};
   keys_.push_back({key, info});
-  shapes_[shape_of(key.front(), key.back())] |= std::uint64_t{1} << key.size();
   max_key_ = std::max(max_key_, key.size());
   max_before_ = std::max({max_before_, info.strong.before, info.weak.before});
 }
 
-const Prefilter::KeyInfo* Prefilter::find(const char* key, std::size_t size, std::uint32_t hash) const {
-  const std::uint32_t tag = tag_of(hash);
-  for (std::uint32_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
-    const std::uint32_t t = tags_[slot];
-    if (t == 0) return nullptr;
-    if (t != tag) continue;
-    const Key& k = keys_[entries_[slot]];
-    if (k.text.size() == size && std::equal(k.text.begin(), k.text.end(), key)) return &k.info;
+const Prefilter::KeyInfo* Prefilter::find(std::uint64_t head, const char* run, std::size_t size) const {
+  for (std::size_t slot = first_slot(head, shift_);; slot = (slot + 1) & mask_) {
+    if (heads_[slot] == 0) return nullptr;
+    const Slot& s = slots_[slot];
+    if (heads_[slot] == head && s.size == size) {
+      const Key& k = keys_[s.index];
+      // Past the head, the rest of a long run's letters (rare: "thanksgiving").
+      const auto same = [](char key_letter, char letter) { return key_letter == lower(letter); };
+      if (size <= 8 || std::equal(k.text.begin() + 8, k.text.end(), run + 8, same)) return &k.info;
+    }
   }
 }
 
@@ -446,15 +496,7 @@ std::vector<std::string> Prefilter::weak_keys() const {
 const Prefilter::KeyInfo* Prefilter::find_run(std::string_view run) const {
   const std::size_t n = run.size();
   if (n == 0 || n > max_key_) return nullptr;
-  std::array<char, kMaxKey> key;
-  HashState h = kHashSeed;
-  for (std::size_t k = 0; k < n; ++k) {
-    key[k] = lower(run[k]);
-    h = hash_step(h, key[k]);
-  }
-  const std::uint32_t hash = hash_final(h);
-  if (tags_[hash & mask_] == 0) return nullptr;
-  return find(key.data(), n, hash);
+  return find(head_of(run, 0, n), run.data(), n);
 }
 
 int Prefilter::letters_reach(std::string_view norm) const {
@@ -471,6 +513,107 @@ int Prefilter::reach_before(const Token& token, const WordInfo* word) const {
   return token.digit ? std::max(digits_reach_, letters) : letters;
 }
 
+std::size_t Prefilter::scan_chunk(std::string_view text, std::size_t start, std::size_t i, std::size_t end,
+                                  Chunk& chunk) const {
+  bool digit = false;
+  while (i < end) {
+    const ByteClass c = kByteClass[static_cast<unsigned char>(text[i])];
+    if (c == kSpace) break;
+    if (c == kLetter) {
+      const Run run = cut_run(text, i, end);
+      if (const KeyInfo* found = find(run.head, text.data() + i, run.size)) {
+        if (found->strong.used) {
+          chunk.anchor = true;
+          chunk.margins = chunk.margins.max(found->strong);
+        }
+        chunk.weak |= found->group;
+        chunk.confirms |= found->confirms;
+      }
+      i += run.size;
+      continue;
+    }
+    if (c == kDigit) digit = true;
+    else if (c == kOther) chunk.confirms |= symbol_confirms_[static_cast<unsigned char>(text[i])];
+    ++i;
+  }
+  if (digit)   // its shape is looked at once the chunk ends
+    for_each_shape(digit_shape(text.substr(start, i - start)), [&](std::size_t s) {
+      if (digits_[s].used) {
+        chunk.anchor = true;
+        chunk.margins = chunk.margins.max(digits_[s]);
+      }
+      chunk.weak |= digits_weak_[s];
+      chunk.confirms |= digits_confirm_[s];
+    });
+  return i;
+}
+
+Prefilter::Stop Prefilter::skip_plain(std::string_view text, std::size_t i, std::size_t end, std::size_t chunk,
+                                      std::size_t last, const Seen& seen) const {
+  // Locals, so that they stay in registers: members, and the fields of `seen`, would be loaded
+  // again after every store to the ring. Few of them: the chunk's start is in the ring, not in one.
+  const char* const bytes = text.data();
+  const std::uint64_t* const heads = heads_.data();
+  const int shift = shift_;
+  const std::uint8_t* const classes = byte_class_.data();
+  std::size_t* const starts = seen.starts;
+  const std::size_t mask = seen.mask;
+  const auto byte_class = [&](std::size_t at) { return classes[static_cast<unsigned char>(bytes[at])]; };
+  // One loop over the bytes, the chunk's end handled where a space is met (nested loops cost
+  // register moves at every chunk).
+  std::size_t chunk_end = i;
+  while (i < end && byte_class(i) == kSpace) ++i;
+  if (i >= end) return {i, chunk, chunk_end, Stop::kEnd};
+  starts[chunk & mask] = i;
+  const auto class_at = [&](std::size_t at) { return at < end ? byte_class(at) : std::uint8_t{kSpace}; };
+  // What a chunk confirms, when nothing waits for it: noted for the weak anchors after it.
+  const auto note = [&](std::uint64_t confirms) {
+    for (std::uint64_t bits = confirms; bits; bits &= bits - 1)
+      seen.confirmed_until[static_cast<std::size_t>(std::countr_zero(bits))] = chunk + 1;
+  };
+  std::uint8_t c = class_at(i);
+  while (true) {
+    if (c == kLetter) {
+      const Run run = cut_run(text, i, end);
+      if (heads[first_slot(run.head, shift)] != 0) {   // most runs: their first hash slot is free
+        // A key that only confirms, with nothing waiting for it, is only noted: most keys found
+        // are such common words ("and" of "April 24 and 25", "a" of "11 a.m."). Anything else
+        // that is a key stops the scan.
+        const KeyInfo* found = find(run.head, bytes + i, run.size);
+        if (found && (found->strong.used || found->group != 0 || (found->confirms & seen.waiting) != 0))
+          return {i, chunk, chunk_end, Stop::kNotPlain};
+        if (found) note(found->confirms);
+      }
+      i += run.size;
+      // Most runs end their chunk at a single space before the next chunk's first letter: that
+      // chunk is begun here, not through the loop over spaces.
+      if (i + 1 < end && bytes[i] == ' ' && byte_class(i + 1) == kLetter) {
+        if (chunk == last) return {i, chunk, i, Stop::kLast};
+        chunk_end = i;
+        starts[++chunk & mask] = ++i;
+        continue;   // at a letter
+      }
+    } else if (c == kOther) {
+      ++i;
+    } else if (c == kSymbol) {   // like a key that only confirms ("&" of "April 24 & 25")
+      const std::uint64_t confirms = symbol_confirms_[static_cast<unsigned char>(bytes[i])];
+      if ((confirms & seen.waiting) != 0) return {i, chunk, chunk_end, Stop::kNotPlain};
+      note(confirms);
+      ++i;
+    } else if (c == kSpace) {   // the chunk ends at i (a space, or the range's end)
+      if (chunk == last) return {i, chunk, i, Stop::kLast};
+      chunk_end = i;
+      do ++i;
+      while (i < end && byte_class(i) == kSpace);
+      if (i >= end) return {i, chunk + 1, chunk_end, Stop::kEnd};
+      starts[++chunk & mask] = i;
+    } else {
+      return {i, chunk, chunk_end, Stop::kNotPlain};   // a digit
+    }
+    c = class_at(i);
+  }
+}
+
 void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextSpan>& out) const {
   out.clear();
   const std::size_t end = std::min(range.end, text.size());
@@ -479,25 +622,24 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
     if (begin < end) out.push_back({begin, end});
     return;
   }
-  // starts of the last history_ chunks, to open a window that many chunks back, and the groups
-  // each confirmed
+  // starts of the last history_ chunks, to open a window that many chunks back
   std::vector<std::size_t> ring(history_, begin);
-  std::vector<std::uint64_t> confirmed(history_, 0);
+  // Per group, one more than the last chunk that confirmed it (0: none yet); a weak anchor looks
+  // there for a confirmation before it.
+  std::array<std::size_t, kMaxGroups> confirmed_until{};
   // Per group, the first and last chunk of its weak anchors waiting for a confirmation after them
   // (`waiting` has its bit); confirming the anchors between them too only widens the window.
   std::array<std::size_t, kMaxGroups> first_waiting, last_waiting;
   std::uint64_t waiting = 0;
   std::size_t chunk = 0;
-  std::size_t ring_pos = 0;
+  const std::size_t ring_mask = history_ - 1;
   std::size_t until = 0;   // the open window reaches at least this chunk
   bool open = false;
   TextSpan current{};
-  const auto byte_class = [&](std::size_t at) { return kByteClass[static_cast<unsigned char>(text[at])]; };
-  const auto ring_back = [&](std::size_t n) { return ring_pos >= n ? ring_pos - n : ring_pos + history_ - n; };
   // Opens or grows the window for an anchor in chunk `at` (at most history_ - 1 - m.before back).
   const auto anchor_at = [&](std::size_t at, const Margins& m) {
     const std::size_t back = chunk - at + m.before;
-    const std::size_t from = chunk >= back ? ring[ring_back(back)] : begin;
+    const std::size_t from = chunk >= back ? ring[(chunk - back) & ring_mask] : begin;
     if (!open) {
       current.begin = from;
       until = 0;
@@ -510,78 +652,58 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
     }
     until = std::max(until, at + m.after);
   };
+  // Most chunks are letter runs that are no key and punctuation that confirms nothing: plain
+  // chunks, which need no state but where they start (in the ring) and end. skip_plain() goes over
+  // them in a loop of its own, and notes there the keys and bytes that only confirm groups none
+  // waits for; here, the other chunks (an anchor, a confirmation awaited or a digit), the text's
+  // end and the last chunk of an open window.
+  Seen seen{ring.data(), ring_mask, confirmed_until.data(), 0};
   std::size_t i = begin;
   while (true) {
-    while (i < end && byte_class(i) == kSpace) ++i;
-    if (i >= end) break;
-    const std::size_t start = i;
-    bool anchor = false;
-    Margins m;
-    std::uint64_t confirms = 0;
-    bool digit = false;
-    std::uint64_t weak = 0;   // the groups this chunk is a weak anchor of
-    while (i < end) {
-      const ByteClass c = byte_class(i);
-      if (c == kSpace) break;
-      if (c == kLetter) {
-        const std::size_t run = i;
-        i = letter_run_end(text, i, end);
-        // Most letter runs are no anchor, and their length, first and last letter say so.
-        const std::size_t n = i - run;
-        if (n <= max_key_ && shapes_[shape_of(text[run], text[i - 1])] >> n & 1)
-          if (const KeyInfo* found = find_run(text.substr(run, n))) {
-            if (found->strong.used) {
-              anchor = true;
-              m = m.max(found->strong);
-            }
-            weak |= found->group;
-            confirms |= found->confirms;
+    seen.waiting = waiting;
+    const Stop stop = skip_plain(text, i, end, chunk, open ? until : std::numeric_limits<std::size_t>::max(), seen);
+    chunk = stop.chunk;
+    i = stop.i;
+    if (stop.why == Stop::kEnd) {
+      if (open) current.end = stop.chunk_end;
+      break;
+    }
+    if (stop.why == Stop::kNotPlain) {
+      Chunk found;
+      i = scan_chunk(text, ring[chunk & ring_mask], i, end, found);
+      const std::uint64_t confirms = found.confirms, weak = found.weak;
+      bool anchor = found.anchor;
+      Margins m = found.margins;
+      for (std::uint64_t bits = confirms; bits; bits &= bits - 1)
+        confirmed_until[static_cast<std::size_t>(std::countr_zero(bits))] = chunk + 1;
+      if (weak != 0 || (waiting & confirms) != 0) {   // most chunks are neither
+        // Earlier weak anchors this chunk confirms (those still in reach of it)...
+        for (std::uint64_t due = waiting & confirms; due; due &= due - 1) {
+          const auto g = static_cast<std::size_t>(std::countr_zero(due));
+          const Group& group = groups_[g];
+          if (last_waiting[g] + group.after < chunk) continue;
+          const std::size_t first =
+              chunk >= group.after ? std::max(first_waiting[g], chunk - group.after) : first_waiting[g];
+          anchor_at(first, group.margins);
+          anchor_at(last_waiting[g], group.margins);
+        }
+        waiting &= ~confirms;
+        // ...then those of this chunk, confirmed here or before; the others wait for one after.
+        for (std::uint64_t left = weak; left; left &= left - 1) {
+          const auto g = static_cast<std::size_t>(std::countr_zero(left));
+          const Group& group = groups_[g];
+          if (confirmed_until[g] != 0 && confirmed_until[g] + group.before > chunk) {   // `before` back at most
+            anchor = true;
+            m = m.max(group.margins);
+          } else if (group.after > 0) {
+            if (!(waiting >> g & 1) || last_waiting[g] + group.after < chunk) first_waiting[g] = chunk;
+            last_waiting[g] = chunk;
+            waiting |= std::uint64_t{1} << g;
           }
-        continue;
-      }
-      if (c == kDigit) digit = true;
-      else if (c == kOther) confirms |= symbol_confirms_[static_cast<unsigned char>(text[i])];
-      ++i;
-    }
-    if (digit)   // a chunk with digits is rare: its shape is looked at once it ends
-      for_each_shape(digit_shape(text.substr(start, i - start)), [&](std::size_t s) {
-        if (digits_[s].used) {
-          anchor = true;
-          m = m.max(digits_[s]);
-        }
-        weak |= digits_weak_[s];
-        confirms |= digits_confirm_[s];
-      });
-    ring[ring_pos] = start;   // ring_pos == chunk % history_, kept without a division
-    confirmed[ring_pos] = confirms;
-    if (weak != 0 || (waiting & confirms) != 0) {   // most chunks are neither
-      // Earlier weak anchors this chunk confirms (those still in reach of it)...
-      for (std::uint64_t due = waiting & confirms; due; due &= due - 1) {
-        const auto g = static_cast<std::size_t>(std::countr_zero(due));
-        const Group& group = groups_[g];
-        if (last_waiting[g] + group.after < chunk) continue;
-        anchor_at(chunk >= group.after ? std::max(first_waiting[g], chunk - group.after) : first_waiting[g], group.margins);
-        anchor_at(last_waiting[g], group.margins);
-      }
-      waiting &= ~confirms;
-      // ...then those of this chunk, confirmed here or before; the others wait for one after.
-      for (std::uint64_t left = weak; left; left &= left - 1) {
-        const auto g = static_cast<std::size_t>(std::countr_zero(left));
-        const Group& group = groups_[g];
-        bool ok = false;
-        for (std::size_t back = 0; back <= group.before && back <= chunk && !ok; ++back)
-          ok = confirmed[ring_back(back)] >> g & 1;
-        if (ok) {
-          anchor = true;
-          m = m.max(group.margins);
-        } else if (group.after > 0) {
-          if (!(waiting >> g & 1) || last_waiting[g] + group.after < chunk) first_waiting[g] = chunk;
-          last_waiting[g] = chunk;
-          waiting |= std::uint64_t{1} << g;
         }
       }
+      if (anchor) anchor_at(chunk, m);
     }
-    if (anchor) anchor_at(chunk, m);
     if (open) {
       current.end = i;
       if (chunk >= until) {
@@ -590,7 +712,6 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
       }
     }
     ++chunk;
-    if (++ring_pos == history_) ring_pos = 0;
   }
   if (open) out.push_back(current);
 }

@@ -91,8 +91,41 @@ class Prefilter {
     Margins margins;
   };
   static constexpr std::size_t kMaxGroups = 64;
+  /// What windows() needs to know of a chunk that holds a key, a digit or a confirming byte.
+  struct Chunk {
+    bool anchor = false;
+    Margins margins;                          ///< of the rules it anchors, when `anchor`
+    std::uint64_t confirms = 0, weak = 0;     ///< the groups it confirms, and is a weak anchor of
+  };
+  /// What windows() remembers of the chunks seen, for skip_plain().
+  struct Seen {
+    std::size_t* starts;                ///< of the last chunks: chunk n's at starts[n & mask]
+    std::size_t mask;
+    std::size_t* confirmed_until;       ///< per group, 1 + the last chunk that confirmed it (0: none)
+    std::uint64_t waiting;              ///< groups whose weak anchors wait for a confirmation after them
+  };
+  /// Where skip_plain() stopped: at the text's end, at a chunk that is not plain (the letter run,
+  /// digit or confirming byte at `i` makes it so) or at the end of chunk `last`, plain.
+  struct Stop {
+    std::size_t i;            ///< where the scan stopped
+    std::size_t chunk;        ///< the number of its chunk, whose start is in the ring
+    std::size_t chunk_end;    ///< the end of the last chunk before (or where the scan began)
+    enum Why { kEnd, kNotPlain, kLast } why;
+  };
+  /// Goes over the plain chunks from `i` (the end of chunk `chunk` - 1, or the range's start) in
+  /// text[..end), numbering them from `chunk` and noting each in `seen`: chunks of letter runs that
+  /// are no key and of punctuation (most chunks), or of keys and bytes that only confirm groups
+  /// none waits for (what they confirm is noted too).
+  Stop skip_plain(std::string_view text, std::size_t i, std::size_t end, std::size_t chunk, std::size_t last,
+                  const Seen& seen) const;
+  /// Scans the chunk at `start` of text[..end) into `chunk` from `i` on (the bytes before `i` hold
+  /// no key, digit or confirming byte; `i` is no space); returns the chunk's end.
+  std::size_t scan_chunk(std::string_view text, std::size_t start, std::size_t i, std::size_t end,
+                         Chunk& chunk) const;
 
-  const KeyInfo* find(const char* key, std::size_t size, std::uint32_t hash) const;
+  /// What the letter run of `size` letters at `run` whose head (head_of) is `head` is to
+  /// windows(), or nullptr when nothing.
+  const KeyInfo* find(std::uint64_t head, const char* run, std::size_t size) const;
   /// What `run`, a run of ASCII letters in any case, is to windows(), or nullptr when nothing.
   const KeyInfo* find_run(std::string_view run) const;
   int letters_reach(std::string_view norm) const;   ///< reach_before through the letter run, or -1
@@ -106,25 +139,39 @@ class Prefilter {
   std::array<std::uint64_t, kShapes> digits_confirm_{}, digits_weak_{};
   /// Per byte: the groups a chunk holding that (punctuation) byte confirms ("&" of "April 24 & 25").
   std::array<std::uint64_t, 256> symbol_confirms_{};
+  /// Per byte, its class to windows() (prefilter.cpp's ByteClass): a byte in symbol_confirms_ has
+  /// one of its own, so that a chunk is known to confirm nothing without looking that table up.
+  std::array<std::uint8_t, 256> byte_class_{};
   int digits_reach_ = -1;           ///< reach_before of a token holding a digit, -1 if none
   std::array<Group, kMaxGroups> groups_{};
-  std::size_t history_ = 1;         ///< chunks windows() remembers: back to the farthest window start
+  /// Chunks windows() remembers, back to the farthest window start: a power of two.
+  std::size_t history_ = 1;
   std::vector<int> word_reach_;     ///< reach_before's letter-run part per WordInfo::id
   std::size_t max_before_ = 0;
   std::size_t max_key_ = 0;
   std::size_t key_count_ = 0;
-  /// A lowercase letter run and what it is. They lie together, apart from the hash slots: a slot
-  /// is 8 bytes, not the 96 of a key in place, so building the (mostly empty) table is cheap.
+  /// A lowercase letter run and what it is. They lie together, apart from the hash slots, so
+  /// building the (mostly empty) table is cheap.
   struct Key {
     std::string text;
     KeyInfo info;
   };
-  std::vector<Key> keys_;              ///< in insertion order
-  std::vector<std::uint32_t> tags_;    ///< open addressing: the key's hash (never 0), 0 for a free slot
-  std::vector<std::uint32_t> entries_; ///< beside tags_: the slot's index in keys_
-  std::uint32_t mask_ = 0;
-  /// Per (first letter, last letter) of a key, 26 * 26: bit n set when a key of n letters has them.
-  std::array<std::uint64_t, 26 * 26> shapes_{};
+  /// A hash slot (open addressing) beside its head in heads_: the key's length and where it is.
+  struct Slot {
+    std::uint32_t size = 0;    ///< the key's letters
+    std::uint32_t index = 0;   ///< in keys_
+  };
+  std::vector<Key> keys_;      ///< in insertion order
+  /// Per hash slot, the head of its key (head_of in prefilter.cpp: its first eight letters as one
+  /// number), 0 for a free slot. windows() cuts a letter run's head from the block it found the
+  /// run in and looks at its first slot: most runs are no key, and most of those find the slot
+  /// free (a quarter of the slots at most are used), with no hashing or lowering letter by letter
+  /// and no compare. The heads lie apart from the rest of a slot so that this one look touches
+  /// only 8 bytes a slot. Most runs are eight letters or fewer: their head is the whole run.
+  std::vector<std::uint64_t> heads_;
+  std::vector<Slot> slots_;    ///< beside heads_
+  std::size_t mask_ = 0;       ///< slots_.size() - 1, a power of two less one
+  int shift_ = 64;             ///< 64 - log2(slots_.size()): a hash's top bits pick the first slot
 };
 
 /// Tokenizes `text[range]` like tokenize() without assigning sentences (tokenize.cpp).
