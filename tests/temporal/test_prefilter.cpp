@@ -201,6 +201,27 @@ TEST_CASE("the embedded grammar has a prefilter", "[temporal][prefilter]") {
   if (std::getenv("CHRONICLE_PRINT_ANCHORS")) fmt::print("{}\n", fmt::join(keys, " "));
 }
 
+// Anchor keys view the grammar's own words; a word written with capitals gets a lowered copy, as
+// the text's letter runs are lowered. Very common and common words (looked up by their first eight
+// letters as a number) make poor anchors: a rarer element anchors the rule.
+
+TEST_CASE("prefilter keys are the grammar's words lowered, the rarest of each rule", "[temporal][prefilter]") {
+  const auto [rules, lexicon, expected] = GENERATE(table<std::string, std::string, std::vector<std::string>>({
+      {"wd\t<weekday>\tnone\tex\t-\n", "weekday\tFriday\t5\nweekday\twednesday\t3\n", {"friday", "wednesday"}},
+      {"x\tXmas|Yule the\tnone\tex\t-\n", "", {"xmas", "yule"}},
+      {"w\tthe while\tnone\tex\t-\n", "", {"while"}},
+      {"s\tsaid while\tnone\tex\t-\n", "", {"while"}},
+      {"t\tthe thereafter\tnone\tex\t-\n", "", {"thereafter"}},
+      {"m\tmay mayday\tnone\tex\t-\n", "", {"mayday"}},
+  }));
+  CAPTURE(rules, lexicon);
+  auto grammar = temporal::detail::compile(rules, lexicon);
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  CHECK(filter.keys() == expected);
+}
+
 TEST_CASE("prefilter finds anchor letter runs in any case, length and position", "[temporal][prefilter]") {
   // Letter runs are cut a block at a time and looked up by their first eight letters (lowered
   // from the block) and their length: runs that share those or their first and last letter with

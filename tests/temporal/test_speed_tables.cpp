@@ -202,6 +202,49 @@ TEST_CASE("two-letter words open built-in class rules only when a class can matc
   CHECK(match_at(*words_too, "Q3 2015") == "quarter: Q3 2015");
 }
 
+// build_next_index groups each candidate list's rules by the keys of their gates (a counting sort
+// over the keys): every key of a first word must give exactly the rules gated on it, ascending,
+// whether the key is a literal, a class word or the digit key, and however the rules interleave.
+
+TEST_CASE("by_next gives a first word's rules under each key of their gates, ascending", "[temporal][grammar]") {
+  const std::string lexicon = "unit\tdays\tD\nunit\tweeks\tW\n";
+  const std::string rules =
+      "a\tthe <unit> ago\tnone\tex\t-\n"
+      "b\tthe year\tnone\tex\t-\n"
+      "c\tthe <year>\tnone\tex\t-\n"
+      "d\tthe <unit>\tnone\tex\t-\n"
+      "e\tthe days|year\tnone\tex\t-\n"
+      "f\tthe <unit> <year>\tnone\tex\t-\n";
+  auto g = compile(rules, lexicon);
+  REQUIRE(g);
+  const std::uint64_t list = std::uint64_t{2 * g->words.find("the")->id} << 32;
+  const auto rules_under = [&](std::uint32_t key) {
+    const auto found = g->by_next.find(list | key);
+    return std::vector<std::uint32_t>(found.begin(), found.end());
+  };
+  CHECK(g->open_rules[list >> 32].empty());
+  CHECK(rules_under(g->words.find("days")->id) == std::vector<std::uint32_t>{0, 3, 4, 5});
+  CHECK(rules_under(g->words.find("weeks")->id) == std::vector<std::uint32_t>{0, 3, 5});
+  CHECK(rules_under(g->words.find("year")->id) == std::vector<std::uint32_t>{1, 4});
+  CHECK(rules_under(Grammar::kDigitKey) == std::vector<std::uint32_t>{2});
+  CHECK(rules_under(g->words.find("ago")->id).empty());
+}
+
+// Start-up sorts words by order_prefix() first, their first eight bytes as a number: it must never
+// put two words in the other order than the words themselves, at any length, with any bytes.
+
+TEST_CASE("order_prefix orders words as the words do", "[temporal][grammar]") {
+  const std::vector<std::string> words = {"",         "a",         "a\x01",   "aa",       "ab",        "abcdefgh",
+                                          "abcdefgha", "abcdefghb", "abcdefgi", "b",        "\x7f",     "\x80",
+                                          "\xff",     "zzzzzzzzz", "may",      "mayday",   "thereafter", "there"};
+  for (const std::string& a : words)
+    for (const std::string& b : words) {
+      CAPTURE(a, b);
+      if (order_prefix(a) < order_prefix(b)) CHECK(a < b);
+      if (a.size() <= 8 && b.size() <= 8) CHECK((order_prefix(a) == order_prefix(b)) == (a == b));
+    }
+}
+
 // by_next's rule lists are added a rule at a time, each key's together, and the table is built
 // once at the end: every key must then give exactly its rules, in order, whatever its neighbours
 // in the hash table, and a key never added none.

@@ -25,6 +25,26 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
+/// split() into `parts`, reused from one line to the next: the compile split every line of the
+/// grammar into a fresh vector, a heap block each, a tenth of start-up with the line list.
+void split_into(std::string_view s, char sep, std::vector<std::string_view>& parts) {
+  parts.clear();
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t p = s.find(sep, start);
+    parts.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) return;
+    start = p + 1;
+  }
+}
+
+/// The end of the line starting at `start` in `text`: its '\n', or the text's end. Lines are
+/// read in place, as split(text, '\n') would give them (a text ending in '\n' has a last, empty line).
+std::size_t line_end(std::string_view text, std::size_t start) {
+  const std::size_t p = text.find('\n', start);
+  return p == std::string_view::npos ? text.size() : p;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
@@ -227,7 +247,8 @@ constexpr BuiltinName kBuiltins[] = {
 
 // --- parsing ----------------------------------------------------------------------------------
 
-Result<Element> parse_element(std::string_view item, Lexicon& lexicon, std::string_view where) {
+/// One element of the pattern on rules.tsv line `line_no`.
+Result<Element> parse_element(std::string_view item, Lexicon& lexicon, std::size_t line_no) {
   Element e;
   if (item.size() > 1 && item.front() == '!') { e.negative = true; item.remove_prefix(1); }
   if (item.size() > 1 && item.back() == '?') { e.optional = true; item.remove_suffix(1); }
@@ -245,14 +266,17 @@ Result<Element> parse_element(std::string_view item, Lexicon& lexicon, std::stri
     e.slot = std::string(slot);
     e.builtin = find_builtin(name);
     e.cls = lexicon.find_class(name);
-    if (!e.builtin && e.cls < 0) return fail("{}: unknown class <{}>", where, name);
+    if (!e.builtin && e.cls < 0) return fail("en/temporal/rules.tsv:{}: unknown class <{}>", line_no, name);
     return e;
   }
-  for (std::string_view w : split(item, '|')) {
-    if (w.empty()) return fail("{}: empty alternative in '{}'", where, item);
+  e.words.reserve(static_cast<std::size_t>(std::count(item.begin(), item.end(), '|')) + 1);   // not grown word by word
+  for (std::size_t start = 0, end = 0; start <= item.size(); start = end + 1) {   // split(item, '|'), in place
+    end = std::min(item.find('|', start), item.size());
+    const std::string_view w = item.substr(start, end - start);
+    if (w.empty()) return fail("en/temporal/rules.tsv:{}: empty alternative in '{}'", line_no, item);
     if (w.size() > 2 && w.front() == '<') {
       // a class inside alternatives: treat the whole element as that class only when alone
-      return fail("{}: classes cannot be alternatives of words ('{}')", where, item);
+      return fail("en/temporal/rules.tsv:{}: classes cannot be alternatives of words ('{}')", line_no, item);
     }
     e.words.emplace_back(w);
   }
@@ -261,11 +285,13 @@ Result<Element> parse_element(std::string_view item, Lexicon& lexicon, std::stri
 
 Result<void> parse_lexicon(std::string_view text, Lexicon& lexicon) {
   std::size_t line_no = 0;
-  for (std::string_view line : split(text, '\n')) {
+  std::vector<std::string_view> cols;
+  for (std::size_t start = 0, end = 0; start <= text.size(); start = end + 1) {
+    end = line_end(text, start);
+    const std::string_view line = trim(text.substr(start, end - start));
     ++line_no;
-    line = trim(line);
     if (line.empty() || line.front() == '#') continue;
-    const auto cols = split(line, '\t');
+    split_into(line, '\t', cols);
     if (cols.size() < 3) return fail("en/temporal/lexicon.tsv:{}: expected class, word and value", line_no);
     LexEntry entry;
     entry.cls = lexicon.class_id(cols[0]);
@@ -275,26 +301,41 @@ Result<void> parse_lexicon(std::string_view text, Lexicon& lexicon) {
       entry.cap = cols[3].find("cap") != std::string_view::npos;
       entry.abbr = cols[3].find("abbr") != std::string_view::npos;
     }
-    lexicon.words[std::string(cols[1])].push_back(std::move(entry));
+    auto word = lexicon.words.find(cols[1]);   // most words have one entry: no key string to look one up
+    if (word == lexicon.words.end()) word = lexicon.words.emplace(std::string(cols[1]), std::vector<LexEntry>{}).first;
+    word->second.push_back(std::move(entry));
   }
   return {};
 }
 
 Result<void> parse_rules(std::string_view text, Grammar& g) {
+  // The built-in classes whose slots are not the element's own (asked of every argument)
+  const Builtin ymd = find_builtin("ymd"), mdy = find_builtin("mdy"), clock = find_builtin("clock"),
+                hour = find_builtin("hour");
   std::size_t line_no = 0;
-  for (std::string_view line : split(text, '\n')) {
+  std::vector<std::string_view> cols, items, value;   // reused from one line to the next
+  // Room for a rule a line, and in each rule for its items: a Rule or an Element moved at every
+  // growth cost more than the unused room.
+  g.rules.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  for (std::size_t start = 0, end = 0; start <= text.size(); start = end + 1) {
+    end = line_end(text, start);
+    const std::string_view line = text.substr(start, end - start);
     ++line_no;
     if (trim(line).empty() || trim(line).front() == '#') continue;
-    const auto cols = split(line, '\t');
-    const std::string where = fmt::format("en/temporal/rules.tsv:{}", line_no);
-    if (cols.size() < 5) return fail("{}: expected name, pattern, value, example and expected columns", where);
+    split_into(line, '\t', cols);
+    // The line named in errors, spelt out only for one: formatting it for every rule cost more
+    // than parsing the rule.
+    const auto where = [&] { return fmt::format("en/temporal/rules.tsv:{}", line_no); };
+    if (cols.size() < 5) return fail("{}: expected name, pattern, value, example and expected columns", where());
     Rule rule;
     rule.info = {std::string(trim(cols[0])), std::string(trim(cols[1])), std::string(trim(cols[2])),
                  std::string(trim(cols[3])), std::string(trim(cols[4])), line_no};
     bool seen_required = false;
-    for (std::string_view item : split(rule.info.pattern, ' ')) {
+    split_into(rule.info.pattern, ' ', items);
+    rule.elements.reserve(items.size());
+    for (std::string_view item : items) {
       if (item.empty()) continue;
-      auto e = parse_element(item, g.lexicon, where);
+      auto e = parse_element(item, g.lexicon, line_no);
       if (!e) return tl::unexpected(e.error());
       if (e->negative) {
         (seen_required ? rule.ahead : rule.behind).push_back(std::move(*e));
@@ -303,25 +344,26 @@ Result<void> parse_rules(std::string_view text, Grammar& g) {
       seen_required = true;
       rule.elements.push_back(std::move(*e));
     }
-    if (rule.elements.empty()) return fail("{}: empty pattern", where);
-    const auto value = split(rule.info.value, ' ');
+    if (rule.elements.empty()) return fail("{}: empty pattern", where());
+    split_into(rule.info.value, ' ', value);
+    rule.args.reserve(value.size() - 1);
     rule.fn_name = std::string(value.front());
     if (rule.fn_name != "none") {
       rule.fn = find_value_fn(rule.fn_name);
-      if (!rule.fn) return fail("{}: unknown value function '{}'", where, rule.fn_name);
+      if (!rule.fn) return fail("{}: unknown value function '{}'", where(), rule.fn_name);
     }
     for (std::size_t k = 1; k < value.size(); ++k) {
       if (value[k].empty()) continue;
       const auto eq = value[k].find('=');
-      if (eq == std::string_view::npos) return fail("{}: argument '{}' is not key=value", where, value[k]);
+      if (eq == std::string_view::npos) return fail("{}: argument '{}' is not key=value", where(), value[k]);
       Arg arg{std::string(value[k].substr(0, eq)), std::string(value[k].substr(eq + 1)), false, false};
       std::string_view ref = arg.value;
       const bool negate = ref.size() > 1 && ref.front() == '-' && !to_number(ref);
       if (negate) ref.remove_prefix(1);
       const bool is_slot = std::any_of(rule.elements.begin(), rule.elements.end(), [&](const Element& e) {
-        return e.slot == ref || (e.builtin == find_builtin("ymd") && (ref == "year" || ref == "month" || ref == "day")) ||
-               (e.builtin == find_builtin("mdy") && (ref == "year" || ref == "month" || ref == "day")) ||
-               ((e.builtin == find_builtin("clock") || e.builtin == find_builtin("hour")) && ref == "ampm");
+        return e.slot == ref || (e.builtin == ymd && (ref == "year" || ref == "month" || ref == "day")) ||
+               (e.builtin == mdy && (ref == "year" || ref == "month" || ref == "day")) ||
+               ((e.builtin == clock || e.builtin == hour) && ref == "ampm");
       });
       if (is_slot) {
         arg.from_slot = true;
@@ -372,43 +414,47 @@ Check make_check(Grammar& g, const Element& e, std::size_t from, std::size_t to)
 /// each), fewer offsets first among equals: most candidate rules fail one, and the first that
 /// fails should be cheap ("ago" of "<num> <unit> ago" before its unit).
 void add_checks(Grammar& g, const Rule& rule, const std::vector<bool>& abbreviated, RuleHead& head) {
-  std::vector<Check> found;
+  const std::size_t first = g.checks.size();
   std::size_t from = 0, to = 0;   // offsets the next element can start at
   for (std::size_t k = 0; k < rule.elements.size() && to < 256; ++k) {
     const Element& e = rule.elements[k];
-    if (k > 0 && !e.optional) found.push_back(make_check(g, e, from, to));
+    if (k > 0 && !e.optional) g.checks.push_back(make_check(g, e, from, to));
     if (!e.optional) ++from;
     to += e.cls >= 0 && abbreviated[static_cast<std::size_t>(e.cls)] ? 2u : 1u;
   }
   const auto cost = [](const Check& c) {
     return std::pair(c.id_count > 0 ? 0 : c.builtin ? 2 : 1, c.to - c.from);
   };
-  std::stable_sort(found.begin(), found.end(), [&](const Check& a, const Check& b) { return cost(a) < cost(b); });
-  head.checks = static_cast<std::uint32_t>(g.checks.size());
-  head.check_count = static_cast<std::uint32_t>(found.size());
-  g.checks.insert(g.checks.end(), found.begin(), found.end());
+  // A stable insertion sort in place: a rule has a few checks, and std::stable_sort took a heap
+  // buffer for each rule.
+  for (std::size_t k = first + 1; k < g.checks.size(); ++k)
+    for (std::size_t j = k; j > first && cost(g.checks[j]) < cost(g.checks[j - 1]); --j)
+      std::swap(g.checks[j], g.checks[j - 1]);
+  head.checks = static_cast<std::uint32_t>(first);
+  head.check_count = static_cast<std::uint32_t>(g.checks.size() - first);
 }
 
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/// The keys (Grammar::by_next) of the tokens `gate` can match, or nullopt when a token's key
-/// does not decide it (a built-in class that needs no digit). `class_words[c]`: the ids of the
-/// words of lexicon class c.
+/// The keys (Grammar::by_next) of the tokens `gate` can match, ascending, or nullopt when a
+/// token's key does not decide it (a built-in class that needs no digit). `class_words[c]`: the
+/// ids of the words of lexicon class c, ascending without repeats.
 std::optional<std::vector<std::uint32_t>> gate_keys(const Grammar& g, const Check& gate,
                                                     const std::vector<std::vector<std::uint32_t>>& class_words) {
+  if (gate.builtin && !needs_digit(gate.builtin)) return std::nullopt;
   std::vector<std::uint32_t> keys(g.check_ids.begin() + gate.ids, g.check_ids.begin() + gate.ids + gate.id_count);
-  if (gate.cls >= 0) {
-    const auto& words = class_words[static_cast<std::size_t>(gate.cls)];
-    keys.insert(keys.end(), words.begin(), words.end());
-  }
-  if (gate.builtin) {
-    if (!needs_digit(gate.builtin)) return std::nullopt;
-    keys.push_back(Grammar::kDigitKey);
-  }
-  std::sort(keys.begin(), keys.end());
+  std::sort(keys.begin(), keys.end());   // the literals: a few
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (gate.cls >= 0) {   // a class's words are sorted once, not once per rule (a class has dozens)
+    const auto& words = class_words[static_cast<std::size_t>(gate.cls)];
+    const auto literals = static_cast<std::ptrdiff_t>(keys.size());
+    keys.insert(keys.end(), words.begin(), words.end());
+    std::inplace_merge(keys.begin(), keys.begin() + literals, keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  }
+  if (gate.builtin) keys.push_back(Grammar::kDigitKey);   // above every word id
   return keys;
 }
 
@@ -422,6 +468,48 @@ bool gate_may_match_first(const Grammar& g, const Check& gate, const WordInfo* f
   return std::any_of(first->lex.begin(), first->lex.end(), [&](const LexEntry& e) { return e.cls == gate.cls; });
 }
 
+/// The keyed rules of one candidate list, handed to RuleIndex::add grouped by key, keys ascending
+/// and each key's rules ascending: a counting sort over the keys (word ids and kDigitKey).
+/// Sorting the (key, rule) pairs of every list, about 20K, was a third of build_next_index.
+class KeyedRules {
+ public:
+  explicit KeyedRules(std::size_t words) : start_(words + 1, 0), keys_(words + 1) {}
+  /// Adds `rule` under each of `keys` (ascending, without repeats); rules come in ascending order.
+  void add(std::uint32_t rule, const std::vector<std::uint32_t>& keys) {
+    rules_.emplace_back(rule, &keys);
+    for (const std::uint32_t key : keys)
+      if (start(key)++ == 0) keys_[key_count_++] = key;
+    entries_ += keys.size();
+  }
+  /// Adds the rules added since the last flush to `index` under list `list`.
+  void flush(std::uint32_t list, RuleIndex& index) {
+    const std::span<std::uint32_t> keys(keys_.data(), key_count_);
+    std::sort(keys.begin(), keys.end());   // kDigitKey last
+    std::uint32_t at = 0;   // each key's count becomes where its rules go...
+    for (const std::uint32_t key : keys) at += std::exchange(start(key), at);
+    placed_.resize(entries_);
+    for (const auto& [rule, rule_keys] : rules_)
+      for (const std::uint32_t key : *rule_keys) placed_[start(key)++] = rule;
+    std::uint32_t begin = 0;   // ...and then where they end
+    for (const std::uint32_t key : keys) {
+      const std::uint32_t end = std::exchange(start(key), 0);
+      for (; begin < end; ++begin) index.add(std::uint64_t{list} << 32 | key, placed_[begin]);
+    }
+    key_count_ = 0;
+    rules_.clear();
+    entries_ = 0;
+  }
+
+ private:
+  std::uint32_t& start(std::uint32_t key) { return start_[key == Grammar::kDigitKey ? start_.size() - 1 : key]; }
+  std::vector<std::uint32_t> start_;   ///< per key (kDigitKey last): a count, a start, an end; 0 between lists
+  std::vector<std::uint32_t> keys_;    ///< the keys with rules since the last flush: key_count_ of them
+  std::size_t key_count_ = 0;
+  std::vector<std::pair<std::uint32_t, const std::vector<std::uint32_t>*>> rules_;   ///< (rule, its keys)
+  std::vector<std::uint32_t> placed_;  ///< the rules grouped by key
+  std::size_t entries_ = 0;
+};
+
 /// Grammar::open_rules and Grammar::by_next: each candidate list split by the token after the first.
 /// A rule goes by the next token when its gate lies at most one token after the first and the
 /// first cannot be it; match_at then only gathers it when that token has one of its keys, and
@@ -431,6 +519,10 @@ void build_next_index(Grammar& g, const std::vector<std::optional<Check>>& gates
   g.words.for_each([&](std::string_view, const WordInfo& info) {
     for (const LexEntry& e : info.lex) class_words[static_cast<std::size_t>(e.cls)].push_back(info.id);
   });
+  for (auto& words : class_words) {   // gate_keys() wants them ascending, without repeats
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+  }
   std::vector<std::optional<std::vector<std::uint32_t>>> rule_keys(g.rules.size());
   for (std::size_t r = 0; r < g.rules.size(); ++r)
     if (gates[r] && gates[r]->to <= 1) rule_keys[r] = gate_keys(g, *gates[r], class_words);
@@ -453,19 +545,20 @@ void build_next_index(Grammar& g, const std::vector<std::optional<Check>>& gates
   });
   count_keys(g.by_builtin);
   g.by_next.reserve(most_keyed);
-  std::vector<std::uint64_t> by_key;   // one list's (key, rule) pairs packed key first, to sort as integers
+  KeyedRules keyed(g.words.size());
+  std::vector<std::uint32_t> open;   // one list's open rules, copied once (not grown a rule at a time)
   auto split = [&](std::uint32_t list, const std::vector<std::uint32_t>& rules, const WordInfo* first,
                    std::string_view word) {
-    by_key.clear();
+    open.resize(rules.size());
+    std::size_t opened = 0;
     for (const std::uint32_t r : rules) {
-      if (!rule_keys[r] || (gates[r]->from == 0 && gate_may_match_first(g, *gates[r], first, word))) {
-        g.open_rules[list].push_back(r);
-        continue;
-      }
-      for (const std::uint32_t key : *rule_keys[r]) by_key.push_back(std::uint64_t{key} << 32 | r);
+      if (!rule_keys[r] || (gates[r]->from == 0 && gate_may_match_first(g, *gates[r], first, word)))
+        open[opened++] = r;
+      else
+        keyed.add(r, *rule_keys[r]);
     }
-    std::sort(by_key.begin(), by_key.end());   // RuleIndex::add wants keys together, rules ascending
-    for (const std::uint64_t e : by_key) g.by_next.add(std::uint64_t{list} << 32 | e >> 32, static_cast<std::uint32_t>(e));
+    g.open_rules[list].assign(open.begin(), open.begin() + static_cast<std::ptrdiff_t>(opened));
+    keyed.flush(list, g.by_next);
   };
   g.words.for_each([&](std::string_view word, const WordInfo& info) {
     split(2 * info.id, info.rules, &info, word);
@@ -473,6 +566,18 @@ void build_next_index(Grammar& g, const std::vector<std::optional<Check>>& gates
   });
   split(static_cast<std::uint32_t>(2 * g.words.size()), g.by_builtin, nullptr, {});
   g.by_next.finish();
+}
+
+/// Makes the ascending, unrepeated list `to` the union of itself and `from` (the same kind);
+/// `buffer` is scratch space.
+void unite(std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from, std::vector<std::uint32_t>& buffer) {
+  buffer.clear();
+  // Written in place, as are the other rule lists built here: with more calls of push_back on
+  // them in this file, GCC stopped inlining the one in merge_rules, on match_at's hot path (about
+  // 3M instructions on te3-silver; check `objdump -dr grammar.cpp.o` when adding any).
+  buffer.resize(to.size() + from.size());
+  buffer.erase(std::set_union(to.begin(), to.end(), from.begin(), from.end(), buffer.begin()), buffer.end());
+  to.swap(buffer);
 }
 
 void build_index(Grammar& g) {
@@ -494,41 +599,49 @@ void build_index(Grammar& g) {
   }
   // Per word, the candidates match_at would gather from by_word, by_class and by_builtin.
   // Every literal of every element is in the table too, so elements match by word id.
-  std::vector<std::string_view> words;
-  for (const auto& [w, entries] : g.lexicon.words) words.push_back(w);
+  // Added in the words' order, each under its order_prefix(): thousands, most of them repeats.
+  std::vector<std::pair<std::uint64_t, std::string_view>> words;
+  const auto add_word = [&](std::string_view w) { words.emplace_back(order_prefix(w), w); };
+  for (const auto& [w, entries] : g.lexicon.words) add_word(w);
   for (const Rule& rule : g.rules)
     for (const auto* elements : {&rule.elements, &rule.behind, &rule.ahead})
-      for (const Element& e : *elements) words.insert(words.end(), e.words.begin(), e.words.end());
+      for (const Element& e : *elements)
+        for (const std::string& w : e.words) add_word(w);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  for (std::string_view w : words) {
+  std::vector<std::uint32_t> rules, merged;   // a word's rules, gathered; unite()'s buffer
+  for (const auto& [prefix, w] : words) {
     if (w.empty()) continue;   // no token's norm is empty
+    // Every list here is ascending without repeats, so unions are merges (sorting each word's
+    // lists again was a tenth of start-up: by_builtin alone is a hundred rules, for every word),
+    // gathered in buffers kept from word to word and copied once.
     WordInfo info;
-    if (const auto it = g.by_word.find(w); it != g.by_word.end()) info.rules = it->second;
+    rules.clear();
+    if (const auto it = g.by_word.find(w); it != g.by_word.end()) rules = it->second;
     if (const auto* entries = g.lexicon.lookup(w)) {
       info.lex = *entries;
-      for (const LexEntry& e : *entries) {
-        const auto& v = g.by_class[static_cast<std::size_t>(e.cls)];
-        info.rules.insert(info.rules.end(), v.begin(), v.end());
-      }
+      for (const LexEntry& e : *entries) unite(rules, g.by_class[static_cast<std::size_t>(e.cls)], merged);
     }
-    std::sort(info.rules.begin(), info.rules.end());
-    info.rules.erase(std::unique(info.rules.begin(), info.rules.end()), info.rules.end());
-    info.rules_num = info.rules;
-    info.rules_num.insert(info.rules_num.end(), g.by_builtin.begin(), g.by_builtin.end());
-    std::sort(info.rules_num.begin(), info.rules_num.end());
-    info.rules_num.erase(std::unique(info.rules_num.begin(), info.rules_num.end()), info.rules_num.end());
+    info.rules.assign(rules.begin(), rules.end());
+    info.rules_num.resize(info.rules.size() + g.by_builtin.size());
+    info.rules_num.erase(std::set_union(info.rules.begin(), info.rules.end(), g.by_builtin.begin(), g.by_builtin.end(),
+                                        info.rules_num.begin()),
+                         info.rules_num.end());
     g.words.insert(w, std::move(info));
   }
   for (Rule& rule : g.rules)
     for (auto* elements : {&rule.elements, &rule.behind, &rule.ahead})
-      for (Element& e : *elements)
+      for (Element& e : *elements) {
+        e.word_ids.reserve(e.words.size());
         for (const std::string& w : e.words) e.word_ids.push_back(g.words.find(w)->id);
+      }
   std::vector<bool> abbreviated(g.lexicon.class_names.size(), false);
   for (const auto& [w, entries] : g.lexicon.words)
     for (const LexEntry& e : entries)
       if (e.abbr) abbreviated[static_cast<std::size_t>(e.cls)] = true;
   std::vector<std::optional<Check>> gates;
+  gates.reserve(g.rules.size());
+  g.heads.reserve(g.rules.size());
   for (Rule& rule : g.rules) {
     set_gate(rule, abbreviated);
     RuleHead head;
@@ -882,6 +995,7 @@ Result<Grammar> compile(std::string_view rules, std::string_view lexicon) {
   if (auto r = parse_lexicon(lexicon, g.lexicon); !r) return tl::unexpected(r.error());
   if (auto r = parse_rules(rules, g); !r) return tl::unexpected(r.error());
   build_index(g);
+  g.infos.reserve(g.rules.size());
   for (const Rule& r : g.rules) g.infos.push_back(r.info);
   return g;
 }

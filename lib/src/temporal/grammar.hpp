@@ -273,6 +273,16 @@ struct Grammar {
   std::optional<Match> match_at(const std::vector<Token>& tokens, std::size_t i) const;
 };
 
+/// The first eight bytes of `s` as a number that orders as the strings do (byte 0 highest, 0 past
+/// the end): where it differs it decides, so sorting words by it first compares strings only
+/// between words sharing their first eight bytes.
+constexpr std::uint64_t order_prefix(std::string_view s) {
+  std::uint64_t prefix = 0;
+  for (std::size_t k = 0; k < 8; ++k)
+    prefix = prefix << 8 | (k < s.size() ? static_cast<unsigned char>(s[k]) : 0u);
+  return prefix;
+}
+
 /// Parses the lexicon and rules files.
 Result<Grammar> compile(std::string_view rules, std::string_view lexicon);
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -180,6 +181,19 @@ constexpr std::string_view kVeryCommon[] = {"a",  "an", "and", "as", "at", "by",
                                             "o",  "of", "on",  "s",  "said", "t", "that", "the", "to", "was", "with"};
 static_assert(std::is_sorted(std::begin(kCommon), std::end(kCommon)) &&
               std::is_sorted(std::begin(kVeryCommon), std::end(kVeryCommon)));
+/// kCommon and kVeryCommon as order_prefix() numbers, in the same order: add_word() looks a word
+/// up among them with integer compares (every word of every element and lexicon class).
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> prefixes(const std::string_view (&words)[N]) {
+  std::array<std::uint64_t, N> out{};
+  for (std::size_t k = 0; k < N; ++k) out[k] = order_prefix(words[k]);
+  return out;
+}
+constexpr auto kCommonPrefixes = prefixes(kCommon);
+constexpr auto kVeryCommonPrefixes = prefixes(kVeryCommon);
+constexpr std::size_t kCommonLongest = 8;   // letters: a word's prefix is all of it
+static_assert(std::all_of(std::begin(kCommon), std::end(kCommon), [](std::string_view w) { return w.size() <= kCommonLongest; }) &&
+              std::all_of(std::begin(kVeryCommon), std::end(kVeryCommon), [](std::string_view w) { return w.size() <= kCommonLongest; }));
 constexpr std::size_t kVeryCommonCost = 1000;
 constexpr std::size_t kCommonCost = 100;
 constexpr std::size_t kWordCost = 1;
@@ -188,9 +202,11 @@ constexpr std::size_t kNoAnchor = std::numeric_limits<std::size_t>::max();
 
 /// What an element needs of a token: one of `keys` as its first letter run, a digit in one of
 /// the shapes `digits` (a DigitShape mask, 0: none), or one of the punctuation bytes `symbols`
-/// (the whole token: "&"; only looked for to confirm a weak anchor, never an anchor).
+/// (the whole token: "&"; only looked for to confirm a weak anchor, never an anchor). The keys
+/// view the grammar's words, or a lowered copy (Lowered) of one with a capital: a string each was
+/// copied from anchor to anchor and sorted, a third of building the prefilter.
 struct Anchor {
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;
   std::uint8_t digits = 0;
   std::string symbols;
   std::size_t cost = 0;
@@ -203,9 +219,13 @@ bool is_symbol(std::string_view word) {
   return word.size() == 1 && c > ' ' && c < 0x7F && !is_alpha(c) && !is_digit(c) && c != '\'';
 }
 
+/// The lowered copies of grammar words with a capital, for Anchor::keys to view (a deque: its
+/// strings stay where they are).
+using Lowered = std::deque<std::string>;
+
 /// Adds the needs of a token whose norm is `word`; false when its text need not hold a letter
 /// run or a digit we can look for.
-bool add_word(std::string_view word, Anchor& a) {
+bool add_word(std::string_view word, Anchor& a, Lowered& lowered) {
   if (word.empty()) return false;
   if (is_digit(word.front())) {
     if (!a.digits) a.cost += kDigitCost;
@@ -218,23 +238,29 @@ bool add_word(std::string_view word, Anchor& a) {
     return true;
   }
   if (!is_alpha(word.front())) return false;
-  std::string key;
-  for (char c : word) {
-    if (!is_alpha(c)) break;
-    key += lower(c);
+  std::size_t n = 0;   // the letter run
+  bool capital = false;
+  for (; n < word.size() && is_alpha(word[n]); ++n) capital |= word[n] != lower(word[n]);
+  if (n > kMaxKey) return false;
+  std::string_view key = word.substr(0, n);
+  if (capital) {
+    std::string& copy = lowered.emplace_back(key);
+    for (char& c : copy) c = lower(c);
+    key = copy;
   }
-  if (key.size() > kMaxKey) return false;
-  const bool very = std::binary_search(std::begin(kVeryCommon), std::end(kVeryCommon), key);
-  const bool common = std::binary_search(std::begin(kCommon), std::end(kCommon), key);
+  const std::uint64_t prefix = order_prefix(key);
+  const bool short_key = key.size() <= kCommonLongest;
+  const bool very = short_key && std::binary_search(kVeryCommonPrefixes.begin(), kVeryCommonPrefixes.end(), prefix);
+  const bool common = short_key && std::binary_search(kCommonPrefixes.begin(), kCommonPrefixes.end(), prefix);
   a.cost += very ? kVeryCommonCost : common ? kCommonCost : kWordCost;
-  a.keys.push_back(std::move(key));
+  a.keys.push_back(key);
   return true;
 }
 
 /// The anchor of the words of each lexicon class (a word may be in several), or nullopt when one
 /// of them can anchor nothing: found once per class, not once per element naming it (for the
 /// embedded grammar that was 34K word lookups, a twentieth of start-up).
-std::vector<std::optional<Anchor>> class_anchors(const Lexicon& lexicon) {
+std::vector<std::optional<Anchor>> class_anchors(const Lexicon& lexicon, Lowered& lowered) {
   std::vector<std::vector<std::string_view>> words(lexicon.class_names.size());
   for (const auto& [word, entries] : lexicon.words)
     for (const LexEntry& e : entries) {
@@ -245,7 +271,7 @@ std::vector<std::optional<Anchor>> class_anchors(const Lexicon& lexicon) {
   for (std::size_t c = 0; c < words.size(); ++c) {
     out[c].emplace();
     for (const std::string_view word : words[c])
-      if (!add_word(word, *out[c])) {
+      if (!add_word(word, *out[c], lowered)) {
         out[c].reset();
         break;
       }
@@ -255,10 +281,10 @@ std::vector<std::optional<Anchor>> class_anchors(const Lexicon& lexicon) {
 
 /// The anchor of a required element, or nullopt when any token could match it. `classes`:
 /// class_anchors().
-std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::optional<Anchor>>& classes) {
+std::optional<Anchor> anchor_of(const Element& e, const std::vector<std::optional<Anchor>>& classes, Lowered& lowered) {
   Anchor a;
   for (const std::string& w : e.words)
-    if (!add_word(w, a)) return std::nullopt;
+    if (!add_word(w, a, lowered)) return std::nullopt;
   if (e.cls >= 0) {
     const std::optional<Anchor>& c = classes[static_cast<std::size_t>(e.cls)];
     if (!c) return std::nullopt;
@@ -301,7 +327,7 @@ std::optional<std::size_t> covering_group(const std::vector<std::string>& signat
   for (std::size_t g = 0; g < confirms.size(); ++g) {
     const Anchor& c = *confirms[g];
     if (signatures[g].ends_with(" before") != before || (a.digits & ~c.digits) != 0) continue;
-    const auto has_key = [&](const std::string& k) { return std::find(c.keys.begin(), c.keys.end(), k) != c.keys.end(); };
+    const auto has_key = [&](std::string_view k) { return std::find(c.keys.begin(), c.keys.end(), k) != c.keys.end(); };
     const auto has_symbol = [&](char s) { return c.symbols.find(s) != std::string::npos; };
     if (!std::all_of(a.keys.begin(), a.keys.end(), has_key)) continue;
     if (!std::all_of(a.symbols.begin(), a.symbols.end(), has_symbol)) continue;
@@ -314,11 +340,12 @@ std::optional<std::size_t> covering_group(const std::vector<std::string>& signat
 
 Prefilter Prefilter::build(const Grammar& grammar) {
   Prefilter p;
-  std::vector<std::pair<std::string, KeyInfo>> keys;
+  Lowered lowered;   // before the anchors: they view it
+  std::vector<std::pair<std::string_view, KeyInfo>> keys;
   // key ("" for digits of the shapes), how confirmed, margins
-  std::vector<std::tuple<std::string, std::uint8_t, Weak, Margins>> weak;
+  std::vector<std::tuple<std::string_view, std::uint8_t, Weak, Margins>> weak;
   std::vector<std::unique_ptr<Anchor>> confirms;              // the Weak::confirm anchors
-  const std::vector<std::optional<Anchor>> classes = class_anchors(grammar.lexicon);
+  const std::vector<std::optional<Anchor>> classes = class_anchors(grammar.lexicon, lowered);
   const auto strong_digits = [&](std::uint8_t shapes, const Margins& m) {
     for_each_shape(shapes, [&](std::size_t s) { p.digits_[s] = p.digits_[s].max(m); });
   };
@@ -327,7 +354,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     std::size_t best_cost = kNoAnchor, best_index = 0;
     for (std::size_t k = 0; k < rule.elements.size(); ++k) {
       if (rule.elements[k].optional) continue;
-      anchors[k] = anchor_of(rule.elements[k], classes);
+      anchors[k] = anchor_of(rule.elements[k], classes, lowered);
       if (anchors[k] && anchors[k]->symbols.empty() && anchors[k]->cost < best_cost) {
         best_cost = anchors[k]->cost;
         best_index = k;
@@ -361,7 +388,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
       if (w.confirm) weak.emplace_back("", best.digits, w, m);
       else strong_digits(best.digits, m);
     }
-    for (const std::string& key : best.keys) {
+    for (const std::string_view key : best.keys) {
       if (w.confirm) weak.emplace_back(key, 0, w, m);
       else keys.push_back({key, KeyInfo{m, {}, 0, 0}});
     }
@@ -378,7 +405,10 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     if (w.confirm != previous) {
       previous = w.confirm;
       std::string signature;
-      for (const std::string& confirm : w.confirm->keys) signature += confirm + ' ';
+      for (const std::string_view confirm : w.confirm->keys) {
+        signature += confirm;
+        signature += ' ';
+      }
       if (w.confirm->digits) signature += std::to_string(w.confirm->digits);
       if (!w.confirm->symbols.empty()) signature += " symbols " + w.confirm->symbols;
       signature += w.before > 0 ? " before" : " after";   // reaches differ most between the sides
@@ -387,7 +417,7 @@ Prefilter Prefilter::build(const Grammar& grammar) {
         group = covering_group(signatures, group_confirms, *w.confirm, w.before > 0).value_or(kMaxGroups);
       else if (group == signatures.size()) {   // a new group: its confirmations
         const std::uint64_t bit = std::uint64_t{1} << group;
-        for (const std::string& confirm : w.confirm->keys) keys.push_back({confirm, KeyInfo{{}, {}, 0, bit}});
+        for (const std::string_view confirm : w.confirm->keys) keys.push_back({confirm, KeyInfo{{}, {}, 0, bit}});
         for_each_shape(w.confirm->digits, [&](std::size_t s) { p.digits_confirm_[s] |= bit; });
         for (const char c : w.confirm->symbols) p.symbol_confirms_[static_cast<unsigned char>(c)] |= bit;
         signatures.push_back(std::move(signature));
@@ -407,7 +437,14 @@ Prefilter Prefilter::build(const Grammar& grammar) {
     if (key.empty()) for_each_shape(shapes, [&](std::size_t s) { p.digits_weak_[s] |= bit; });
     else keys.push_back({key, KeyInfo{{}, m, bit, 0}});
   }
-  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // The entries of a key together, keys in order: sorted as (order_prefix, index) pairs, not
+  // moved about whole. Among the entries of a key, any order: what they say of it is merged by
+  // maxima and unions.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) order[k] = {order_prefix(keys[k].first), static_cast<std::uint32_t>(k)};
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : keys[a.second].first < keys[b.second].first;
+  });
   std::size_t capacity = 16;
   while (capacity < keys.size() * 4) capacity *= 2;
   p.keys_.reserve(keys.size());
@@ -415,17 +452,18 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   p.slots_.assign(capacity, Slot{});
   p.mask_ = capacity - 1;
   p.shift_ = 64 - std::countr_zero(capacity);
-  for (std::size_t k = 0; k < keys.size();) {
-    KeyInfo info = keys[k].second;
+  for (std::size_t k = 0; k < order.size();) {
+    const std::string_view key = keys[order[k].second].first;
+    KeyInfo info = keys[order[k].second].second;
     std::size_t next = k + 1;
-    for (; next < keys.size() && keys[next].first == keys[k].first; ++next) {
-      const KeyInfo& o = keys[next].second;
+    for (; next < order.size() && keys[order[next].second].first == key; ++next) {
+      const KeyInfo& o = keys[order[next].second].second;
       if (o.strong.used) info.strong = info.strong.max(o.strong);
       if (o.weak.used) info.weak = info.weak.max(o.weak);
       info.group |= o.group;
       info.confirms |= o.confirms;
     }
-    p.insert(keys[k].first, info);
+    p.insert(key, info);
     if (info.strong.used || info.weak.used) ++p.key_count_;
     k = next;
   }
@@ -453,13 +491,13 @@ Prefilter Prefilter::build(const Grammar& grammar) {
   return p;
 }
 
-void Prefilter::insert(const std::string& key, const KeyInfo& info) {
+void Prefilter::insert(std::string_view key, const KeyInfo& info) {
   const std::uint64_t head = head_of(key, 0, key.size());
   std::size_t slot = first_slot(head, shift_);
   while (heads_[slot] != 0) slot = (slot + 1) & mask_;
   heads_[slot] = head;
   slots_[slot] = {static_cast<std::uint32_t>(key.size()), static_cast<std::uint32_t>(keys_.size())};
-  keys_.push_back({key, info});
+  keys_.push_back({std::string(key), info});
   max_key_ = std::max(max_key_, key.size());
   max_before_ = std::max({max_before_, info.strong.before, info.weak.before});
 }

@@ -129,7 +129,7 @@ class Prefilter {
   /// What `run`, a run of ASCII letters in any case, is to windows(), or nullptr when nothing.
   const KeyInfo* find_run(std::string_view run) const;
   int letters_reach(std::string_view norm) const;   ///< reach_before through the letter run, or -1
-  void insert(const std::string& key, const KeyInfo& info);
+  void insert(std::string_view key, const KeyInfo& info);
 
   bool enabled_ = false;
   static constexpr std::size_t kShapes = 6;   ///< the bits of a DigitShape mask (prefilter.cpp)
