@@ -457,3 +457,41 @@ TEST_CASE("past the last group a weak anchor joins a group whose confirmations h
   filter.windows(text, {0, text.size()}, windows);
   CHECK(windows.empty() == !opens);
 }
+
+TEST_CASE("a match may be tried where some anchor's reach covers the token, and nowhere else", "[temporal][prefilter]") {
+  // match_starts() finds these in one walk back over the tokens: it must mark exactly the tokens
+  // that the reach of some anchor at or after them covers.
+  const auto grammar =
+      temporal::detail::compile(*resources::load("en/temporal/rules.tsv"), *resources::load("en/temporal/lexicon.tsv"));
+  REQUIRE(grammar);
+  const auto filter = temporal::detail::Prefilter::build(*grammar);
+  REQUIRE(filter.enabled());
+  std::vector<std::string> samples = {
+      "He said on Friday that three days ago, the week before last, prices rose 5 percent in May 2015.",
+      "nothing in this sentence names a time at all",
+      "Friday",
+      "",
+      "a b c d e f g h i j k l m n o p q r s t u v w x y z 1990 the next day"};
+  for (std::string& text : texts(0)) samples.push_back(std::move(text));
+  std::size_t marked = 0, unmarked = 0;
+  for (const std::string& text : samples) {
+    CAPTURE(text.substr(0, 80));
+    temporal::detail::TokenStream ts;
+    temporal::detail::tokenize(text, {0, text.size()}, {}, ts);
+    std::vector<const temporal::detail::WordInfo*> words;
+    grammar->lookup_words(ts.tokens, words);
+    std::vector<std::uint8_t> starts;
+    filter.match_starts(ts.tokens, words, starts);
+    std::vector<std::uint8_t> expected(ts.tokens.size(), 0);
+    for (std::size_t a = 0; a < ts.tokens.size(); ++a) {
+      const int reach = filter.reach_before(ts.tokens[a], words[a]);
+      if (reach < 0) continue;
+      for (std::size_t k = a - std::min(a, static_cast<std::size_t>(reach)); k <= a; ++k) expected[k] = 1;
+    }
+    CHECK(starts == expected);
+    marked += static_cast<std::size_t>(std::count(starts.begin(), starts.end(), 1));
+    unmarked += static_cast<std::size_t>(std::count(starts.begin(), starts.end(), 0));
+  }
+  CHECK(marked > 0);
+  CHECK(unmarked > 0);
+}

@@ -2,6 +2,7 @@
 // morphology in memory is checked against the library in tests/wordnet.)
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "../../lib/src/temporal/grammar.hpp"
+#include "../../lib/src/temporal/prefilter.hpp"
 
 using namespace chronicle::temporal::detail;
 
@@ -359,4 +361,51 @@ TEST_CASE("a cardinal in digits reads the same at every length", "[temporal][gra
   }));
   CAPTURE(number);
   CHECK(match_at(*g, number + " days") == expected);
+}
+
+// Most words are cut and flagged a block at a time, straight from the blocks that class their
+// bytes, and a window is lowered sixteen bytes at a time while looking for curly apostrophes: on
+// any mix of words, numbers, abbreviations, apostrophes, marks, non-ASCII bytes and line breaks,
+// and any window (one that ends inside a word too, the text going on past it), the tokens must be
+// those of the general scan, their norms the lowered text with curly apostrophes folded.
+
+TEST_CASE("block-at-a-time words and lowering give the tokens of the general scan", "[temporal][grammar]") {
+  const std::vector<std::string> pieces = {
+      "a", "I", "on", "US", "May", "NATO", "Monday", "WEDNESDAY", "yesterday", "Thanksgiving",
+      "ABCDEFGH", "abcdefghijklmnopq", "x7", "B52s", "1990", "15th", "3:30", "1,000", "2.5",
+      "a.m.", "U.S.", "p.m", "Mr.", "Calif.", "o'clock", "don't", "DON'T", "Monday's",
+      "Monday\xE2\x80\x99s", "don\xE2\x80\x99t", "\xE2\x80\x99", "\xE2\x80\x9C", "'98", "'s",
+      "caf\xC3\xA9", "\xC3\x89T\xC3\x89", ".", ",", "-", "(", ")", "\"", "!", "?", "/", ":",
+      " ", " ", " ", "  ", "\n", "\n\n", "\t", " \n \n "};
+  std::mt19937 random(20151215);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const std::size_t count = 1 + random() % 60;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    const std::size_t begin = random() % (text.size() + 1);
+    const std::size_t end = begin + random() % (text.size() - begin + 1);
+    for (const chronicle::TextSpan range : {chronicle::TextSpan{0, text.size()}, chronicle::TextSpan{begin, end}}) {
+      CAPTURE(text, range.begin, range.end);
+      TokenStream fast, plain;
+      tokenize_window(text, range, fast);
+      tokenize_plain(text, range, plain);
+      REQUIRE(fast.tokens.size() == plain.tokens.size());
+      for (std::size_t k = 0; k < fast.tokens.size(); ++k) {
+        const Token& a = fast.tokens[k];
+        const Token& b = plain.tokens[k];
+        CAPTURE(k, std::string(b.span.of(text)));
+        CHECK(a.span == b.span);
+        CHECK(a.norm == b.norm);
+        CHECK(a.kind == b.kind);
+        CHECK(a.capitalized == b.capitalized);
+        CHECK(a.all_caps == b.all_caps);
+        CHECK(a.digit == b.digit);
+        // (a window cut inside a curly apostrophe ends its norm there: windows end at spaces)
+        std::string lowered = text.substr(a.span.begin, std::min(a.span.end, range.end) - a.span.begin);
+        for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        for (std::size_t at; (at = lowered.find("\xE2\x80\x99")) != std::string::npos;) lowered.replace(at, 3, "'");
+        CHECK(a.norm == lowered);
+      }
+    }
+  }
 }

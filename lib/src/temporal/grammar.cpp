@@ -808,7 +808,7 @@ bool needs_digit(Builtin b) {
 
 void Grammar::lookup_words(const std::vector<Token>& tokens, std::vector<const WordInfo*>& out) const {
   out.resize(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) out[i] = words.find(tokens[i].norm);   // a paragraph's is ""
+  for (std::size_t i = 0; i < tokens.size(); ++i) out[i] = words.find_inline(tokens[i].norm);   // a paragraph's is ""
 }
 
 std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, std::size_t i) const {
@@ -898,42 +898,41 @@ std::optional<Match> Grammar::match_at(const std::vector<Token>& tokens, WordInf
 }
 
 void WordTable::insert(std::string_view word, WordInfo info) {
-  if ((words_.size() + 1) * 2 > keys_.size()) {   // grow to keep the load at most one half
+  if ((words_.size() + 1) * 2 > slots_.size()) {   // grow to keep the load at most one half
     std::vector<std::string> old = std::move(keys_);
-    std::vector<std::uint32_t> old_infos = std::move(infos_);
+    std::vector<Slot> old_slots = std::move(slots_);
     const std::size_t capacity = std::max<std::size_t>(64, old.size() * 2);
     keys_.assign(capacity, {});
-    infos_.assign(capacity, 0);
-    tags_.assign(capacity, 0);
+    slots_.assign(capacity, {});
     mask_ = static_cast<std::uint32_t>(capacity - 1);
     for (std::size_t k = 0; k < old.size(); ++k) {
       if (old[k].empty()) continue;
-      const std::uint32_t h = hash(old[k]);
-      std::uint32_t slot = h & mask_;
-      while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
+      std::uint32_t slot = hash(old[k], old_slots[k].head) & mask_;
+      while (slots_[slot].size != 0) slot = (slot + 1) & mask_;
       keys_[slot] = std::move(old[k]);
-      infos_[slot] = old_infos[k];
-      tags_[slot] = tag_of(h);
+      slots_[slot] = old_slots[k];
     }
   }
-  const std::uint32_t h = hash(word);
-  std::uint32_t slot = h & mask_;
-  while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
+  const std::uint64_t h = head(word);
+  std::uint32_t slot = hash(word, h) & mask_;
+  while (slots_[slot].size != 0) slot = (slot + 1) & mask_;
   keys_[slot] = std::string(word);
-  tags_[slot] = tag_of(h);
-  infos_[slot] = static_cast<std::uint32_t>(words_.size());
-  info.id = infos_[slot];
+  slots_[slot] = {h, static_cast<std::uint32_t>(word.size()), static_cast<std::uint32_t>(words_.size())};
+  info.id = slots_[slot].info;
   words_.push_back(std::move(info));
 }
 
-const WordInfo* WordTable::find(std::string_view word) const {
-  if (keys_.empty() || word.empty()) return nullptr;
-  const std::uint32_t h = hash(word);
-  const std::uint32_t tag = tag_of(h);
-  for (std::uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
-    const std::uint32_t t = tags_[slot];
-    if (t == 0) return nullptr;
-    if (t == tag && keys_[slot] == word) return &words_[infos_[slot]];
+const WordInfo* WordTable::find(std::string_view word) const { return find_inline(word); }
+
+inline const WordInfo* WordTable::find_inline(std::string_view word) const {
+  const std::size_t n = word.size();
+  if (slots_.empty() || n == 0) return nullptr;
+  const std::uint64_t h = head(word);
+  for (std::uint32_t slot = hash(word, h) & mask_;; slot = (slot + 1) & mask_) {
+    const Slot& s = slots_[slot];
+    if (s.size == 0) return nullptr;
+    if (s.head == h && s.size == n && (n <= 8 || std::memcmp(keys_[slot].data() + 8, word.data() + 8, n - 8) == 0))
+      return &words_[s.info];
   }
 }
 
@@ -961,21 +960,23 @@ std::span<const std::uint32_t> RuleIndex::find(std::uint64_t key) const {
 
 std::uint64_t RuleIndex::slot_of(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 32; }
 
-std::uint32_t WordTable::tag_of(std::uint32_t hash) { return hash == 0 ? 1 : hash; }
-
-// hash() and load() are inline, as find() is not: a call each per token cost more than hashing.
-inline std::uint32_t WordTable::hash(std::string_view word) {
+// hash(), head() and load() are inline, as find() is not: a call each per token cost more than hashing.
+inline std::uint32_t WordTable::hash(std::string_view word, std::uint64_t first) {
   // Eight bytes to a multiply, read as at most two blocks for most words (a byte-at-a-time hash
   // kept every token of a window waiting on one multiply per letter); the high half of the last
-  // product, where every byte has reached, is the hash.
+  // product, where every byte has reached, is the hash. The first block is the head, already read.
   constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15ull;
-  const char* p = word.data();
   std::size_t n = word.size();
-  std::uint64_t h = n * kMix;
-  for (; n > 8; p += 8, n -= 8) h = (h ^ load(p, 8)) * kMix;
-  h = (h ^ load(p, n)) * kMix;
+  std::uint64_t h = (n * kMix ^ first) * kMix;
+  if (n > 8) {
+    const char* p = word.data() + 8;
+    for (n -= 8; n > 8; p += 8, n -= 8) h = (h ^ load(p, 8)) * kMix;
+    h = (h ^ load(p, n)) * kMix;
+  }
   return static_cast<std::uint32_t>(h >> 32);
 }
+
+inline std::uint64_t WordTable::head(std::string_view word) { return load(word.data(), std::min<std::size_t>(word.size(), 8)); }
 
 inline std::uint64_t WordTable::load(const char* p, std::size_t n) {
   if (n >= 4) {   // two reads that overlap when n < 8 and cover every byte

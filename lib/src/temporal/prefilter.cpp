@@ -545,10 +545,40 @@ int Prefilter::letters_reach(std::string_view norm) const {
   return static_cast<int>(std::max(info->strong.before, info->weak.before));
 }
 
+namespace {
+
+/// reach_before() given the prefilter's per-word reaches and its digits' reach.
+int reach_of(const Token& token, const WordInfo* word, const int* word_reach, int digits_reach) {
+  const int letters = word ? word_reach[word->id] : -1;
+  return token.digit ? std::max(digits_reach, letters) : letters;
+}
+
+}  // namespace
+
 int Prefilter::reach_before(const Token& token, const WordInfo* word) const {
-  if (!enabled_) return -1;
-  const int letters = word ? word_reach_[word->id] : -1;
-  return token.digit ? std::max(digits_reach_, letters) : letters;
+  return enabled_ ? reach_of(token, word, word_reach_.data(), digits_reach_) : -1;
+}
+
+// reach_before() for every token, in one loop over the tokens (it was a call per token).
+void Prefilter::match_starts(const std::vector<Token>& tokens, std::span<const WordInfo* const> words,
+                             std::vector<std::uint8_t>& out) const {
+  // Token i may start a match when some anchor a >= i starts its reach at or before i. Walking
+  // back, the lowest start of the anchors passed answers for each token in one look (marking each
+  // anchor's reach went over most tokens several times).
+  out.assign(tokens.size(), 0);
+  if (!enabled_) return;
+  // Pointers held here: a byte stored through `out` might alias any member, so the compiler would
+  // load each of them again for every token.
+  std::uint8_t* starts = out.data();
+  const Token* token = tokens.data();
+  const int* word_reach = word_reach_.data();
+  const int digits_reach = digits_reach_;
+  std::size_t lowest_start = tokens.size();
+  for (std::size_t a = tokens.size(); a-- > 0;) {
+    if (const int reach = reach_of(token[a], words[a], word_reach, digits_reach); reach >= 0)
+      lowest_start = std::min(lowest_start, a - std::min(a, static_cast<std::size_t>(reach)));
+    starts[a] = lowest_start <= a ? 1 : 0;
+  }
 }
 
 std::size_t Prefilter::scan_chunk(std::string_view text, std::size_t start, std::size_t i, std::size_t end,

@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,10 @@ class Prefilter {
   /// Matching need only be tried there. A token the grammar does not know can only anchor through
   /// a digit: every anchor element matches grammar words or numbers.
   int reach_before(const Token& token, const WordInfo* word) const;
+  /// For each of `tokens`, whose grammar words are `words`, whether some anchor's reach_before()
+  /// covers it, so that a match may start there: 1 or 0 in `out`.
+  void match_starts(const std::vector<Token>& tokens, std::span<const WordInfo* const> words,
+                    std::vector<std::uint8_t>& out) const;
 
   /// The windows of `text[range]` that can hold matches, in text order, disjoint; each starts at
   /// the start of a chunk (or range.begin) and ends at the end of one.
@@ -176,6 +181,10 @@ class Prefilter {
 
 /// Tokenizes `text[range]` like tokenize() without assigning sentences (tokenize.cpp).
 void tokenize_window(std::string_view text, TextSpan range, TokenStream& out);
+
+/// The same tokens by the general scan alone, one byte class at a time (tokenize.cpp): the
+/// reference the tests hold tokenize_window()'s block-at-a-time word path to.
+void tokenize_plain(std::string_view text, TextSpan range, TokenStream& out);
 
 /// The sentences tokenize() would find in `text[range]` without segmenter sentences, computed
 /// by tokenizing only around terminal punctuation (tokenize.cpp).

@@ -247,15 +247,8 @@ class Pass {
 
 void Pass::match(const std::vector<detail::Token>& tokens, const detail::Prefilter* anchors) {
   impl_.grammar.lookup_words(tokens, words_);
-  if (anchors) {
-    // try_[i]: some anchor token lies close enough after token i for a match from i to reach it
-    try_.assign(tokens.size(), 0);
-    for (std::size_t a = 0; a < tokens.size(); ++a) {
-      const int reach = anchors->reach_before(tokens[a], words_[a]);
-      if (reach < 0) continue;
-      for (std::size_t k = a - std::min(a, static_cast<std::size_t>(reach)); k <= a; ++k) try_[k] = 1;
-    }
-  }
+  // try_[i]: some anchor token lies close enough after token i for a match from i to reach it
+  if (anchors) anchors->match_starts(tokens, words_, try_);
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (anchors && !try_[i]) { ++i; continue; }

@@ -215,19 +215,107 @@ bool capitalized_word(std::string_view text, std::size_t i, std::size_t j) {
   return i < j && is_upper(text[i]);
 }
 
-/// ASCII letters of `s` to lowercase, a block at a time (0x80 >> 2 is the case bit, 0x20).
-void lower_ascii(std::string& s) {
+/// ASCII letters of `s` to lowercase; whether `s` holds a byte 0xE2 (the first of a curly
+/// apostrophe's). Sixteen bytes at a time where SSE2 is the baseline, the same pass looking for
+/// the 0xE2 (a second pass, memchr, cost as much as the lowering), the last sixteen bytes lowered
+/// again in place of a byte-at-a-time tail (lowering twice changes nothing).
+bool lower_ascii(std::string& s) {
+#if defined(__SSE2__)
+  if (s.size() >= 16) {
+    const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1),
+                  case_bit = _mm_set1_epi8(0x20), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+    __m128i seen_e2 = _mm_setzero_si128();
+    const auto lower16 = [&](std::size_t k) {
+      auto* p = reinterpret_cast<__m128i*>(s.data() + k);
+      const __m128i v = _mm_loadu_si128(p);
+      // signed compares: a byte >= 0x80 is below 'A', so no UTF-8 byte is taken for a capital
+      const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, before_a), _mm_cmplt_epi8(v, after_z));
+      _mm_storeu_si128(p, _mm_or_si128(v, _mm_and_si128(upper, case_bit)));
+      seen_e2 = _mm_or_si128(seen_e2, _mm_cmpeq_epi8(v, e2));
+    };
+    for (std::size_t k = 0; k + 16 <= s.size(); k += 16) lower16(k);
+    if (s.size() % 16 != 0) lower16(s.size() - 16);
+    return _mm_movemask_epi8(seen_e2) != 0;
+  }
+#endif
   std::size_t k = 0;
   if constexpr (kAsciiBlocks)
     for (; k + 8 <= s.size(); k += 8) {
       std::uint64_t block = load_block(s.data() + k);
-      block |= upper_bytes(block) >> 2;
+      block |= upper_bytes(block) >> 2;   // 0x80 >> 2 is the case bit, 0x20
       std::memcpy(s.data() + k, &block, 8);
     }
   for (; k < s.size(); ++k)
     if (is_upper(s[k])) s[k] = static_cast<char>(s[k] + 32);
+  return s.find('\xE2') != std::string::npos;
 }
 
+/// A word token found by block_word(): its length and flags.
+struct BlockWord {
+  std::size_t size = 0;   ///< 0: the word needs the general scan (scan_token)
+  bool all_caps = false, digit = false;
+};
+
+/// Most words are a run of letters (and digits) ended by a space or a mark that cannot carry the
+/// word on: such a word is cut and flagged from the blocks its bytes lie in, the blocks that class
+/// them also counting their capitals and digits (the general scan went over them twice, once to
+/// cut and once to count). A run that ends at a dot or an apostrophe (abbreviations, "o'clock",
+/// "Monday's") takes the general scan. A block may read past `end` (never past the text): those
+/// bytes are masked off.
+BlockWord block_word(std::string_view text, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+  // Sixteen bytes a block where SSE2 is the baseline (every x86-64), their classes one bit a byte
+  // (movemask): most words fit in one block. Else eight, the classes one 0x80 flag a byte.
+  const auto in = [](__m128i v, char lo, char hi) {   // signed: a byte >= 0x80 is in no ASCII range
+    return static_cast<std::uint32_t>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))))));
+  };
+  std::size_t n = 0;
+  bool all_upper = true, digit = false, any_letter = false, several_letters = false;
+  while (true) {
+    if (i + n + 16 > text.size()) return {};
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + n));
+    const std::uint32_t letter_bits = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), digit_bits = in(v, '0', '9');
+    const auto run = std::min<std::size_t>(static_cast<std::size_t>(std::countr_zero(~(letter_bits | digit_bits))),
+                                           end - (i + n));   // at most 16: bit 16 of the complement is set
+    const std::uint32_t mask = (std::uint32_t{1} << run) - 1;
+    const std::uint32_t letters = letter_bits & mask;
+    several_letters = several_letters || (any_letter && letters != 0) || (letters & (letters - 1)) != 0;
+    any_letter = any_letter || letters != 0;
+    all_upper = all_upper && (in(v, 'A', 'Z') & mask) == letters;
+    digit = digit || (digit_bits & mask) != 0;
+    n += run;
+    if (run < 16) break;   // else the run may go on in the next block
+  }
+  const bool all_caps = all_upper && several_letters;
+#else
+  std::size_t n = 0, letters = 0;
+  bool all_upper = true, digit = false;
+  while (true) {
+    if (i + n + 8 > text.size()) return {};
+    const std::uint64_t block = load_block(text.data() + i + n);
+    const std::uint64_t letter_flags = letter_bytes(block), digit_flags = digit_bytes(block);
+    const std::size_t run = std::min(leading_bytes(letter_flags | digit_flags), end - (i + n));
+    const std::uint64_t word_letters = first_bytes(letter_flags, run);
+    letters += count_bytes(word_letters);
+    all_upper = all_upper && first_bytes(upper_bytes(block), run) == word_letters;
+    digit = digit || first_bytes(digit_flags, run) != 0;
+    n += run;
+    if (run < 8) break;   // else the run may go on in the next block
+  }
+  const bool all_caps = all_upper && letters > 1;
+#endif
+  if (const std::size_t j = i + n; j < end) {
+    const char stop = text[j];
+    if (stop == '\'' || stop == '\xE2' || (stop == '.' && n <= 2)) return {};
+  }
+  return {n, all_caps, digit};
+}
+
+/// `kBlockWords` false keeps every token on the general scan: the reference tokenize_plain()
+/// gives the tests.
+template <bool kBlockWords>
 void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
   out.tokens.clear();
   out.sentences.clear();
@@ -236,10 +324,9 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
   const std::size_t base = std::min(range.begin, end);
   // Only the range is lowered: norms view `lowered` at (offset - base).
   out.lowered.assign(text.data() + base, end - base);
-  lower_ascii(out.lowered);
-  const std::string_view lowered = out.lowered;
   // A curly apostrophe is rare: when the range has no byte of one, no token needs folding.
-  const bool any_curly = lowered.find('\xE2') != std::string_view::npos;
+  const bool any_curly = lower_ascii(out.lowered);
+  const std::string_view lowered = out.lowered;
   std::size_t i = base;
   int newlines = 0;
   while (i < end) {
@@ -251,6 +338,15 @@ void tokenize_range(std::string_view text, TextSpan range, TokenStream& out) {
       continue;
     }
     newlines = 0;
+    if constexpr (kBlockWords && kAsciiBlocks)
+      if (is_alpha(c))
+        if (const BlockWord word = block_word(text, i, end); word.size != 0) {
+          // letters and digits: no apostrophe to fold
+          out.tokens.push_back({{i, i + word.size}, lowered.substr(i - base, word.size), TokenKind::word, is_upper(c),
+                                word.all_caps, 0, word.digit});
+          i += word.size;
+          continue;
+        }
     std::size_t j = i;
     const TokenKind kind = scan_token(text, i, end, j);
     std::string_view norm = lowered.substr(i - base, j - i);
@@ -355,7 +451,9 @@ std::size_t find_terminal_or_newline(std::string_view text, std::size_t i, std::
 
 }  // namespace
 
-void tokenize_window(std::string_view text, TextSpan range, TokenStream& out) { tokenize_range(text, range, out); }
+void tokenize_window(std::string_view text, TextSpan range, TokenStream& out) { tokenize_range<true>(text, range, out); }
+
+void tokenize_plain(std::string_view text, TextSpan range, TokenStream& out) { tokenize_range<false>(text, range, out); }
 
 // The same sentences as tokenize() without segmenter sentences (assign_sentences), found by
 // tokenizing only the chunks (whitespace-separated) that hold terminal punctuation; paragraph
@@ -447,7 +545,7 @@ void split_sentences(std::string_view text, TextSpan range, std::vector<TextSpan
 }
 
 void tokenize(std::string_view text, TextSpan range, std::span<const TextSpan> sentences, TokenStream& out) {
-  tokenize_range(text, range, out);
+  tokenize_range<true>(text, range, out);
   if (sentences.empty()) {
     assign_sentences(text, out);
     return;
