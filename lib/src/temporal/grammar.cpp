@@ -567,9 +567,7 @@ void build_next_index(Grammar& g, const std::vector<std::optional<Check>>& gates
 /// `buffer` is scratch space.
 void unite(std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from, std::vector<std::uint32_t>& buffer) {
   buffer.clear();
-  // Written in place, as are the other rule lists built here: with more calls of push_back on
-  // them in this file, GCC stopped inlining the one in merge_rules, on match_at's hot path (about
-  // 3M instructions on te3-silver; check `objdump -dr grammar.cpp.o` when adding any).
+  // Written in place, into room made first, as are the other rule lists built here.
   buffer.resize(to.size() + from.size());
   buffer.erase(std::set_union(to.begin(), to.end(), from.begin(), from.end(), buffer.begin()), buffer.end());
   to.swap(buffer);
@@ -657,18 +655,23 @@ void build_index(Grammar& g) {
 /// std::inplace_merge took a temporary buffer from the heap on every call).
 void merge_rules(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::span<const std::uint32_t> c,
                  std::vector<std::uint32_t>& out) {
-  out.clear();
+  // Written through a pointer into room made first: as push_back calls, match_at's hot path was
+  // fast only while GCC chose to inline them, which edits elsewhere in this file could change.
+  out.resize(a.size() + b.size() + c.size());
+  std::uint32_t* const first = out.data();
+  std::uint32_t* last = first;
   constexpr std::uint32_t kDone = std::numeric_limits<std::uint32_t>::max();   // no rule has this index
   std::size_t i = 0, j = 0, k = 0;
   while (true) {
     const std::uint32_t x = i < a.size() ? a[i] : kDone, y = j < b.size() ? b[j] : kDone, z = k < c.size() ? c[k] : kDone;
     const std::uint32_t next = std::min({x, y, z});
-    if (next == kDone) return;
-    if (out.empty() || out.back() != next) out.push_back(next);
+    if (next == kDone) break;
+    if (last == first || last[-1] != next) *last++ = next;
     i += x == next;
     j += y == next;
     k += z == next;
   }
+  out.resize(static_cast<std::size_t>(last - first));
 }
 
 /// Matches element `e` at token `i`; returns the number of tokens consumed (0: no match).
