@@ -11,6 +11,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace chronicle::temporal::detail {
 
@@ -61,6 +62,15 @@ inline constexpr std::size_t count_bytes(std::uint64_t flags) {
 /// The flags of a block's first `n` bytes (n <= 8) only.
 inline constexpr std::uint64_t first_bytes(std::uint64_t flags, std::size_t n) {
   return n >= 8 ? flags : flags & ((std::uint64_t{1} << (8 * n)) - 1);
+}
+
+/// The end of the run of ASCII letters from `i` in text[..end), a block at a time.
+inline std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end) {
+  if constexpr (kAsciiBlocks)
+    for (; i + 8 <= end; i += 8)
+      if (const std::size_t n = leading_bytes(letter_bytes(load_block(text.data() + i))); n < 8) return i + n;
+  while (i < end && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))) ++i;
+  return i;
 }
 
 }  // namespace chronicle::temporal::detail

@@ -94,15 +94,6 @@ std::uint8_t builtin_shape(Builtin b) {
   return kAnyDigit;
 }
 
-/// The end of the run of ASCII letters from `i` in text[..end), a block at a time.
-std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end) {
-  if constexpr (kAsciiBlocks)
-    for (; i + 8 <= end; i += 8)
-      if (const std::size_t n = leading_bytes(letter_bytes(load_block(text.data() + i))); n < 8) return i + n;
-  while (i < end && kByteClass[static_cast<unsigned char>(text[i])] == kLetter) ++i;
-  return i;
-}
-
 /// A letter run's head: its first eight letters (at most), lowercase, as one number whose byte k
 /// is letter k, zero past the run's end (an OR lowers an ASCII letter). A letter run is never 0,
 /// so 0 marks a free hash slot. cut_run() finds the same from a block at once.

@@ -24,15 +24,6 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 /// A word's number in its sentence, from the expression's first (0); negative before it.
 using Index = std::ptrdiff_t;
 
-/// The end of the run of letters at `i` in `text[..end)`, eight bytes at a time where it can.
-std::size_t letter_run_end(std::string_view text, std::size_t i, std::size_t end) {
-  if constexpr (kAsciiBlocks)
-    for (; i + 8 <= end; i += 8)
-      if (const std::size_t n = leading_bytes(letter_bytes(load_block(text.data() + i))); n < 8) return i + n;
-  while (i < end && is_letter(text[i])) ++i;
-  return i;
-}
-
 /// Whether WordNet's morphology makes `word` a past-tense verb (wordnet::Morphology: the verb has a
 /// base form other than itself). Costly: CueOracle remembers the answers (WordVerdicts).
 bool past_tense(std::string_view word) {
