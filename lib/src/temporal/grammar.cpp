@@ -372,24 +372,6 @@ Result<void> parse_rules(std::string_view text, Grammar& g) {
   return {};
 }
 
-/// Rule::gate: the first required element after the first one, with the token offsets it can be
-/// found at. Every element before it takes one token (none when optional), or two for a lexicon
-/// class with an abbreviation ("Dec ."): `abbreviated[cls]`.
-void set_gate(Rule& rule, const std::vector<bool>& abbreviated) {
-  std::size_t from = 0, to = 0;   // offsets the next element can start at
-  for (std::size_t k = 0; k < rule.elements.size(); ++k) {
-    const Element& e = rule.elements[k];
-    if (k > 0 && !e.optional) {
-      rule.gate = static_cast<int>(k);
-      rule.gate_from = from;
-      rule.gate_to = to;
-      return;
-    }
-    if (!e.optional) ++from;
-    to += e.cls >= 0 && abbreviated[static_cast<std::size_t>(e.cls)] ? 2u : 1u;
-  }
-}
-
 /// The check of element `e` at offsets `from`..`to` (at most 255), its literals added to
 /// Grammar::check_ids.
 Check make_check(Grammar& g, const Element& e, std::size_t from, std::size_t to) {
@@ -404,11 +386,14 @@ Check make_check(Grammar& g, const Element& e, std::size_t from, std::size_t to)
   return c;
 }
 
-/// RuleHead::checks: every required element after the first (the gate among them), at the offsets
-/// set_gate would give it. Literals go first, then lexicon classes, then built-in classes (a call
-/// each), fewer offsets first among equals: most candidate rules fail one, and the first that
-/// fails should be cheap ("ago" of "<num> <unit> ago" before its unit).
-void add_checks(Grammar& g, const Rule& rule, const std::vector<bool>& abbreviated, RuleHead& head) {
+/// RuleHead::checks: every required element after the first, with the token offsets it can be
+/// found at (every element before it takes one token, none when optional, or two for a lexicon
+/// class with an abbreviation, "Dec .": `abbreviated[cls]`). Literals go first, then lexicon
+/// classes, then built-in classes (a call each), fewer offsets first among equals: most candidate
+/// rules fail one, and the first that fails should be cheap ("ago" of "<num> <unit> ago" before
+/// its unit). Returns the rule's gate: the first of them, the one build_next_index keys the rule
+/// by (none when the rule has no required element after its first).
+std::optional<Check> add_checks(Grammar& g, const Rule& rule, const std::vector<bool>& abbreviated, RuleHead& head) {
   const std::size_t first = g.checks.size();
   std::size_t from = 0, to = 0;   // offsets the next element can start at
   for (std::size_t k = 0; k < rule.elements.size() && to < 256; ++k) {
@@ -417,6 +402,8 @@ void add_checks(Grammar& g, const Rule& rule, const std::vector<bool>& abbreviat
     if (!e.optional) ++from;
     to += e.cls >= 0 && abbreviated[static_cast<std::size_t>(e.cls)] ? 2u : 1u;
   }
+  std::optional<Check> gate;
+  if (g.checks.size() > first) gate = g.checks[first];
   const auto cost = [](const Check& c) {
     return std::pair(c.id_count > 0 ? 0 : c.builtin ? 2 : 1, c.to - c.from);
   };
@@ -427,6 +414,7 @@ void add_checks(Grammar& g, const Rule& rule, const std::vector<bool>& abbreviat
       std::swap(g.checks[j], g.checks[j - 1]);
   head.checks = static_cast<std::uint32_t>(first);
   head.check_count = static_cast<std::uint32_t>(g.checks.size() - first);
+  return gate;
 }
 
 bool has_digit(std::string_view word) {
@@ -508,7 +496,7 @@ class KeyedRules {
 /// Grammar::open_rules and Grammar::by_next: each candidate list split by the token after the first.
 /// A rule goes by the next token when its gate lies at most one token after the first and the
 /// first cannot be it; match_at then only gathers it when that token has one of its keys, and
-/// still checks its gate. `gates[r]`: rule r's gate, if it has one (Rule::gate).
+/// still checks its gate. `gates[r]`: rule r's gate, if it has one (add_checks).
 void build_next_index(Grammar& g, const std::vector<std::optional<Check>>& gates) {
   std::vector<std::vector<std::uint32_t>> class_words(g.lexicon.class_names.size());
   g.words.for_each([&](std::string_view, const WordInfo& info) {
@@ -635,15 +623,11 @@ void build_index(Grammar& g) {
   std::vector<std::optional<Check>> gates;
   gates.reserve(g.rules.size());
   g.heads.reserve(g.rules.size());
-  for (Rule& rule : g.rules) {
-    set_gate(rule, abbreviated);
+  for (const Rule& rule : g.rules) {
     RuleHead head;
     const Element& first = rule.elements.front();
     if (first.builtin && first.cls < 0 && !first.optional) head.opener = first.builtin;
-    gates.emplace_back();
-    if (rule.gate >= 0 && rule.gate_to < 256)
-      gates.back() = make_check(g, rule.elements[static_cast<std::size_t>(rule.gate)], rule.gate_from, rule.gate_to);
-    add_checks(g, rule, abbreviated, head);
+    gates.push_back(add_checks(g, rule, abbreviated, head));
     g.heads.push_back(head);
   }
   build_next_index(g, gates);

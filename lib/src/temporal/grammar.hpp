@@ -115,12 +115,6 @@ struct Rule {
   std::vector<Arg> args;
   ValueFn fn = nullptr;            ///< nullptr: `none`, the match produces nothing
   std::string fn_name;
-  /// A required element that any match has at a token `gate_from`..`gate_to` after its first
-  /// (the elements before it take one token each, or two: a lexicon word and its abbreviation
-  /// dot), so a rule whose gate matches none of them is skipped without a search; -1 when there
-  /// is none (build_index).
-  int gate = -1;
-  std::size_t gate_from = 0, gate_to = 0;
 };
 
 /// The lexicon: classes and words.
@@ -247,7 +241,7 @@ struct Check {
 /// for "<num> <unit> ago"), and a search costs several checks.
 struct RuleHead {
   Builtin opener = nullptr;          ///< the required first element's built-in class, if it is one
-  std::uint32_t checks = 0, check_count = 0;   ///< Grammar::checks range, cheapest first; Rule::gate among them
+  std::uint32_t checks = 0, check_count = 0;   ///< Grammar::checks range, cheapest first; the gate among them
 };
 
 /// Rules and lexicon with the first-token index.
