@@ -219,4 +219,11 @@ class SentenceFinder {
   std::vector<TextSpan> found_;
 };
 
+/// The start of the last paragraph that begins in (`from`, `pos`] of `text`: the first byte after
+/// a run of whitespace holding two newlines (the splitter's paragraph break), or npos. The
+/// splitter's sentences from there on do not depend on the text before (a sentence begins there,
+/// and a terminal after it is judged by the text after it and by its own chunk), so a
+/// SentenceFinder started there finds the same sentences as one started earlier.
+std::size_t paragraph_start(std::string_view text, std::size_t from, std::size_t pos);
+
 }  // namespace chronicle::temporal::detail

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -99,41 +98,6 @@ bool given_name(std::string_view text, const std::vector<detail::Token>& tokens,
   return !segment::is_sentence_starter(name.span.of(text));
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-/// The last newline in text[from, to), or npos.
-std::size_t last_newline(std::string_view text, std::size_t from, std::size_t to) {
-#if defined(__GLIBC__)
-  // (memrchr: many times a byte loop's speed over the text between two expressions)
-  const void* nl = memrchr(text.data() + from, '\n', to - from);
-  return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : std::string_view::npos;
-#else
-  for (std::size_t i = to; i > from; --i)
-    if (text[i - 1] == '\n') return i - 1;
-  return std::string_view::npos;
-#endif
-}
-
-/// The start of the last paragraph that begins in (`from`, `pos`]: the first byte after a run of
-/// whitespace holding two newlines (the sentence splitter's paragraph break), or npos. The
-/// splitter's sentences from there on do not depend on the text before: a sentence begins
-/// there, and a terminal after it is judged by the text after it and by its own chunk.
-std::size_t paragraph_start(std::string_view text, std::size_t from, std::size_t pos) {
-  std::size_t q = std::min(pos, text.size());   // the newlines from q on are in none
-  while (q > from) {
-    const std::size_t at = last_newline(text, from, q);
-    if (at == std::string_view::npos) return std::string_view::npos;
-    std::size_t run_begin = at, run_end = at + 1;
-    while (run_begin > from && is_space(text[run_begin - 1])) --run_begin;
-    while (run_end < text.size() && is_space(text[run_end])) ++run_end;
-    if (run_end <= pos && std::count(text.begin() + static_cast<std::ptrdiff_t>(run_begin),
-                                     text.begin() + static_cast<std::ptrdiff_t>(run_end), '\n') >= 2)
-      return run_end;
-    q = run_begin;
-  }
-  return std::string_view::npos;
-}
-
 /// One tagging pass over a document: the resolution context and sentence lookup that carry over
 /// from one token window to the next.
 class Pass {
@@ -189,7 +153,7 @@ class Pass {
   }
 
   /// A paragraph break ends the sentence before it whatever came earlier, and a finder started
-  /// after it finds the same sentences from there on (paragraph_start() below): when one lies
+  /// after it finds the same sentences from there on (detail::paragraph_start()): when one lies
   /// between the last position asked and `pos`, the finder starts again after the last such,
   /// instead of finding every sentence of the paragraphs between two expressions' (te3-silver:
   /// 31,122 finder steps for 6,570 directions before, 8,776 now).
@@ -199,7 +163,7 @@ class Pass {
       if (pos < finder_begin_) restart(range_.begin);
       return;
     }
-    const std::size_t paragraph = paragraph_start(text_, asked_, pos);
+    const std::size_t paragraph = detail::paragraph_start(text_, asked_, pos);
     asked_ = pos;
     if (paragraph != std::string_view::npos) restart(paragraph);
   }
