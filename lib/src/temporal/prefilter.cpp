@@ -544,6 +544,14 @@ int reach_of(const Token& token, const WordInfo* word, const int* word_reach, in
   return token.digit ? std::max(digits_reach, letters) : letters;
 }
 
+
+/// Notes chunk `chunk` as the last to confirm each group of `confirms` (Seen::confirmed_until):
+/// a weak anchor of the group after it looks there.
+void note_confirmed(std::size_t* confirmed_until, std::uint64_t confirms, std::size_t chunk) {
+  for (std::uint64_t bits = confirms; bits; bits &= bits - 1)
+    confirmed_until[static_cast<std::size_t>(std::countr_zero(bits))] = chunk + 1;
+}
+
 }  // namespace
 
 int Prefilter::reach_before(const Token& token, const WordInfo* word) const {
@@ -626,10 +634,7 @@ Prefilter::Stop Prefilter::skip_plain(std::string_view text, std::size_t i, std:
   starts[chunk & mask] = i;
   const auto class_at = [&](std::size_t at) { return at < end ? byte_class(at) : std::uint8_t{kSpace}; };
   // What a chunk confirms, when nothing waits for it: noted for the weak anchors after it.
-  const auto note = [&](std::uint64_t confirms) {
-    for (std::uint64_t bits = confirms; bits; bits &= bits - 1)
-      seen.confirmed_until[static_cast<std::size_t>(std::countr_zero(bits))] = chunk + 1;
-  };
+  const auto note = [&](std::uint64_t confirms) { note_confirmed(seen.confirmed_until, confirms, chunk); };
   std::uint8_t c = class_at(i);
   while (true) {
     if (c == kLetter) {
@@ -733,8 +738,7 @@ void Prefilter::windows(std::string_view text, TextSpan range, std::vector<TextS
       const std::uint64_t confirms = found.confirms, weak = found.weak;
       bool anchor = found.anchor;
       Margins m = found.margins;
-      for (std::uint64_t bits = confirms; bits; bits &= bits - 1)
-        confirmed_until[static_cast<std::size_t>(std::countr_zero(bits))] = chunk + 1;
+      note_confirmed(confirmed_until.data(), confirms, chunk);
       if (weak != 0 || (waiting & confirms) != 0) {   // most chunks are neither
         // Earlier weak anchors this chunk confirms (those still in reach of it)...
         for (std::uint64_t due = waiting & confirms; due; due &= due - 1) {
